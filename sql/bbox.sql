@@ -1,0 +1,160 @@
+-- annot.bbox: literals, conversions, geometry, operators and indexes
+CREATE EXTENSION annot;
+-- operators live in schema annot: put it on the search path
+SET search_path = public, annot;
+
+-- canonical text form, exact round trip
+SELECT '(1,2),(3,4)'::annot.bbox;
+SELECT ' ( 1.5 , -2e1 ) , ( 3 ,4 ) '::annot.bbox;
+SELECT '(0.1,0.3333333333333333),(1e+300,1e+300)'::annot.bbox;
+SELECT b::text::annot.bbox = b AS round_trip
+FROM (SELECT annot.bbox(0.1, 1e-310, 0.1 + 0.2, 1/3::float8) AS b) s;
+SELECT '(5,5),(5,5)'::annot.bbox AS degenerate;
+SELECT '(-0,0),(0,0)'::annot.bbox AS negative_zero;
+
+-- malformed literals: each with the SQLSTATE it raises
+SELECT literal, (annot.input_error_info(literal, 'annot.bbox')).*
+FROM (VALUES
+	(''), (' '), ('('), ('()'), ('(1)'), ('(1,2)'), ('(1,2),'), ('(1,2),('),
+	('(1,2),(3'), ('(1,2),(3,'), ('(1,2),(3,4'), ('(1,2),(3,4))'),
+	('(1,2)(3,4)'), ('(1,2);(3,4)'), ('(1,2,3,4)'), ('[1,2,3,4]'),
+	('1,2,3,4'), ('((1,2),(3,4))'), ('(1,2),(3,4),(5,6)'), ('(a,2),(3,4)'),
+	('(1,2),(3,4)x'), ('(1,,2),(3,4)'), ('(1 2),(3,4)'), ('(NaN,2),(3,4)'),
+	('(1,2),(Infinity,4)'), ('(-inf,2),(3,4)'), ('(0x10,2),(3,4)'),
+	('(1e,2),(3,4)'), ('(.,2),(3,4)'), ('(+-1,2),(3,4)'), ('(1.2.3,2),(3,4)'),
+	('(3,2),(1,4)'), ('(1,4),(3,2)'), ('(1e999,2),(3,4)'),
+	('(1,2),(3,-1e400)'), (E'(1,2),(3,4)\t;')
+) AS t(literal);
+
+-- errors raised directly carry the same codes
+\set VERBOSITY default
+SELECT '(3,2),(1,4)'::annot.bbox;
+SELECT '(1e999,2),(3,4)'::annot.bbox;
+SELECT annot.bbox(3, 2, 1, 4);
+SELECT annot.bbox('NaN', 0, 1, 1);
+SELECT annot.bbox_xywh(0, 0, -1, 2);
+SELECT annot.bbox_xywh(1.7976931348623157e308, 0, 1.7976931348623157e308, 1);
+SELECT annot.bbox('[1, 2, 3]'::jsonb);
+SELECT annot.bbox('[1, 2, "3", 4]'::jsonb);
+SELECT annot.bbox('{"bbox": [1, 2, 3, 4]}'::jsonb);
+SELECT annot.bbox('[1, 2, -3, 4]'::jsonb);
+SELECT annot.bbox('((0,0),(1,NaN))'::box);
+SELECT annot.clip('(0,0),(1,1)', -1, 5);
+SELECT annot.bbox_from_wkb('\x0101000000000000000000f03f000000000000f03f'::bytea);
+SELECT annot.bbox_from_wkb('\x010300'::bytea);
+\set VERBOSITY terse
+
+-- COCO jsonb both ways; widths read in are printed back
+SELECT annot.bbox('[473.07, 395.93, 38.65, 28.67]'::jsonb);
+SELECT annot.to_coco(annot.bbox('[473.07, 395.93, 38.65, 28.67]'::jsonb));
+SELECT annot.to_coco(annot.bbox_xywh(0.1, 0.2, 0.2, 0.1));
+SELECT annot.bbox(annot.to_coco(b)) = b AS coco_round_trip
+FROM (SELECT annot.bbox(0.1, 0.7, 0.30000000000000004, 2.5) AS b) s;
+
+-- PostgreSQL box both ways
+SELECT '(1,2),(3,4)'::annot.bbox::box;
+SELECT '((3,4),(1,2))'::box::annot.bbox;
+
+-- accessors
+SELECT annot.x1(b), annot.y1(b), annot.x2(b), annot.y2(b), annot.width(b),
+	annot.height(b), annot.area(b), annot.center(b)
+FROM (SELECT '(1,2),(4,8)'::annot.bbox AS b) s;
+
+-- similarity
+SELECT annot.iou('(0,0),(10,10)', '(5,5),(15,15)') AS iou,
+	annot.dice('(0,0),(10,10)', '(5,5),(15,15)') AS dice,
+	annot.giou('(0,0),(10,10)', '(5,5),(15,15)') AS giou,
+	annot.giou('(0,0),(10,10)', '(20,20),(30,30)') AS giou_far,
+	annot.iou('(5,5),(15,15)', '(0,0),(10,10)', true) AS crowd,
+	annot.iou('(5,5),(15,15)', '(0,0),(10,10)', false) AS not_crowd,
+	annot.iou('(1,1),(1,1)', '(1,1),(1,1)') AS iou_points,
+	annot.intersection_area('(0,0),(10,10)', '(5,5),(15,15)') AS inter;
+
+-- intersection, cover, extent, clip
+SELECT annot.intersection('(0,0),(10,10)', '(5,5),(15,15)'),
+	annot.intersection('(0,0),(10,10)', '(10,0),(20,10)') AS touching,
+	annot.intersection('(0,0),(1,1)', '(5,5),(6,6)') IS NULL AS disjoint,
+	annot.cover('(0,0),(1,1)', '(5,5),(6,6)'),
+	annot.clip('(-5,-5),(700,20)', 640, 480),
+	annot.clip('(700,0),(710,20)', 640, 480) IS NULL AS outside;
+SELECT annot.extent(b) FROM (VALUES ('(0,0),(1,1)'::annot.bbox), (NULL),
+	('(-2,3),(0,9)')) t(b);
+SELECT annot.extent(b) IS NULL AS empty_extent FROM (SELECT NULL::annot.bbox b WHERE false) s;
+
+-- operators
+SELECT a, b, a && b AS overlaps, a @> b AS contains, a <@ b AS contained,
+	a = b AS eq, a <> b AS ne, a < b AS lt
+FROM (VALUES
+	('(0,0),(10,10)'::annot.bbox, '(5,5),(15,15)'::annot.bbox),
+	('(0,0),(10,10)', '(10,0),(20,10)'),
+	('(0,0),(10,10)', '(2,2),(3,3)'),
+	('(0,0),(10,10)', '(11,11),(12,12)'),
+	('(0,0),(10,10)', '(-0,0),(10,10)')
+) t(a, b);
+
+-- btree and hash opclasses: ORDER BY, DISTINCT, GROUP BY with hashing
+CREATE TABLE boxes (id int, b annot.bbox);
+INSERT INTO boxes SELECT i, annot.bbox(i % 7, i % 5, i % 7 + 1, i % 5 + 2)
+FROM generate_series(1, 200) i;
+SELECT b, count(*) FROM boxes GROUP BY b ORDER BY b LIMIT 5;
+SELECT count(DISTINCT b) FROM boxes;
+SET enable_sort = off;
+EXPLAIN (COSTS OFF) SELECT b, count(*) FROM boxes GROUP BY b;
+SELECT count(*) FROM (SELECT b, count(*) FROM boxes GROUP BY b) s;
+RESET enable_sort;
+CREATE INDEX ON boxes USING hash (b);
+CREATE UNIQUE INDEX boxes_id_b ON boxes (b, id);
+
+-- every opclass passes amvalidate
+SELECT opc.opcname, amvalidate(opc.oid)
+FROM pg_opclass opc JOIN pg_namespace n ON n.oid = opc.opcnamespace
+WHERE n.nspname = 'annot' ORDER BY 1;
+
+-- GiST: the index answers && @> <@ = exactly as a sequential scan does
+CREATE TABLE many AS
+SELECT i AS id, annot.bbox_xywh((i * 7919) % 1000, (i * 104729) % 1000,
+	(i % 13) + 1, (i % 17) + 1) AS b
+FROM generate_series(1, 20000) i;
+CREATE INDEX many_gist ON many USING gist (b);
+ANALYZE many;
+SET enable_seqscan = off;
+EXPLAIN (COSTS OFF) SELECT count(*) FROM many WHERE b && '(100,100),(140,130)';
+SELECT count(*) FROM many WHERE b && '(100,100),(140,130)';
+SELECT count(*) FROM many WHERE b <@ '(100,100),(300,300)';
+SELECT count(*) FROM many WHERE b @> '(500,500),(500.5,500.5)';
+SELECT count(*) FROM many WHERE b = annot.bbox_xywh(7919 % 1000, 104729 % 1000, 2, 2);
+SET enable_indexscan = off;
+SET enable_bitmapscan = off;
+SET enable_seqscan = on;
+SELECT count(*) FROM many WHERE b && '(100,100),(140,130)';
+SELECT count(*) FROM many WHERE b <@ '(100,100),(300,300)';
+SELECT count(*) FROM many WHERE b @> '(500,500),(500.5,500.5)';
+SELECT count(*) FROM many WHERE b = annot.bbox_xywh(7919 % 1000, 104729 % 1000, 2, 2);
+RESET ALL;
+SET search_path = public, annot;
+
+-- binary COPY round trip
+CREATE TABLE copy_src AS SELECT id, b FROM many WHERE id <= 1000;
+INSERT INTO copy_src VALUES (0, annot.bbox(0.1, 1/3::float8, 1e300, 1e300));
+\copy copy_src TO 'results/bbox_copy.bin' WITH (FORMAT binary)
+CREATE TABLE copy_dst (LIKE copy_src);
+\copy copy_dst FROM 'results/bbox_copy.bin' WITH (FORMAT binary)
+SELECT count(*) AS rows, count(*) FILTER (WHERE s.b = d.b) AS identical
+FROM copy_src s JOIN copy_dst d USING (id);
+
+-- binary input is validated as text input is: a bytea field has the same
+-- wire shape as a bbox field, so crafted values go through binary COPY
+CREATE TABLE recv_target (b annot.bbox);
+\copy (SELECT decode('4008000000000000' || '4000000000000000' || '3ff0000000000000' || '4010000000000000', 'hex')) TO 'results/bbox_inverted.bin' WITH (FORMAT binary)
+\copy (SELECT decode('7ff8000000000000' || '4000000000000000' || '3ff0000000000000' || '4010000000000000', 'hex')) TO 'results/bbox_nan.bin' WITH (FORMAT binary)
+\copy (SELECT decode('4008000000000000' || '4000000000000000' || '3ff0000000000000', 'hex')) TO 'results/bbox_short.bin' WITH (FORMAT binary)
+\copy (SELECT decode('0000000000000000' || '0000000000000000' || '3ff0000000000000' || '4010000000000000' || '00', 'hex')) TO 'results/bbox_long.bin' WITH (FORMAT binary)
+\copy (SELECT decode('0000000000000000' || '0000000000000000' || '3ff0000000000000' || '4010000000000000', 'hex')) TO 'results/bbox_good.bin' WITH (FORMAT binary)
+\set VERBOSITY sqlstate
+\copy recv_target FROM 'results/bbox_inverted.bin' WITH (FORMAT binary)
+\copy recv_target FROM 'results/bbox_nan.bin' WITH (FORMAT binary)
+\copy recv_target FROM 'results/bbox_short.bin' WITH (FORMAT binary)
+\copy recv_target FROM 'results/bbox_long.bin' WITH (FORMAT binary)
+\set VERBOSITY terse
+\copy recv_target FROM 'results/bbox_good.bin' WITH (FORMAT binary)
+SELECT * FROM recv_target;

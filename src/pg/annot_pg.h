@@ -1,0 +1,48 @@
+/*
+ * annot_pg.h -- definitions shared by the PostgreSQL glue of annot.
+ */
+#ifndef ANNOT_PG_H
+#define ANNOT_PG_H
+
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "nodes/nodes.h"
+#include "utils/jsonb.h"
+
+#include "../core/annot_core.h"
+
+/*
+ * The soft-error context of an input function.  PostgreSQL 16 passes an
+ * ErrorSaveContext in fcinfo->context so that pg_input_is_valid() can test a
+ * literal without an error; on 15 there is none and errors are raised.
+ */
+#if PG_VERSION_NUM >= 160000
+#include "nodes/miscnodes.h"
+#define ANNOT_ESCONTEXT(fcinfo) ((fcinfo)->context)
+#else
+#define ANNOT_ESCONTEXT(fcinfo) ((Node *) NULL)
+#endif
+
+/*
+ * Turn a failed core call into an error with the SQLSTATE of its status.
+ * what names the type or argument ("bbox"); input is the literal for syntax
+ * errors, or NULL.  With a soft-error context the error is saved and false
+ * is returned; otherwise this does not return.
+ */
+extern bool annot_report(const annot_err *err, const char *what,
+						 const char *input, Node *escontext);
+
+/* Raise the error of err; for call sites without a soft-error context. */
+#define annot_raise(err, what) ((void) annot_report((err), (what), NULL, NULL))
+
+/*
+ * Read a jsonb value that must be an array of numbers into a palloc'd
+ * float8 array; *n receives its length.  what names the value in errors.
+ */
+extern double *annot_jsonb_numbers(Jsonb *jb, int *n, const char *what);
+
+/* Parse a jsonb document from text produced by the core (can't fail). */
+extern Jsonb *annot_jsonb_from_cstring(const char *s);
+
+#endif							/* ANNOT_PG_H */

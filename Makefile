@@ -24,6 +24,9 @@ SHLIB_LINK = -lm
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql results regression.diffs \
 	regression.out
 
+# No JIT bitcode: it doubles the build time and nothing here needs inlining.
+override with_llvm = no
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 

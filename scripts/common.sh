@@ -6,7 +6,8 @@
 set -euo pipefail
 
 ANNOT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PG_BIN=/usr/lib/postgresql/15/bin
+# ANNOT_PG_BIN selects another (e.g. relocated private) PostgreSQL 15.
+PG_BIN=${ANNOT_PG_BIN:-/usr/lib/postgresql/15/bin}
 export PG_CONFIG=$PG_BIN/pg_config
 
 # Debian packages the build, the tests and the demo need.
@@ -47,10 +48,10 @@ ensure_packages() {
 build_and_install() {
 	log "building annot"
 	make -C "$ANNOT_ROOT" -s -j2 >/dev/null
-	if [ "$(id -u)" -eq 0 ]; then
+	if [ "$(id -u)" -eq 0 ] || [ -w "$("$PG_CONFIG" --pkglibdir)" ]; then
 		make -C "$ANNOT_ROOT" -s install >/dev/null
 	else
-		sudo make -C "$ANNOT_ROOT" -s install >/dev/null
+		sudo make -C "$ANNOT_ROOT" -s install PG_CONFIG="$PG_CONFIG" >/dev/null
 	fi
 }
 

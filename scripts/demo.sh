@@ -9,7 +9,9 @@ trap stop_cluster EXIT
 start_cluster demo "${ANNOT_DEMO_PORT:-54361}"
 
 log "loading the sample data set"
-psql -X -q -v ON_ERROR_STOP=1 -f "$ANNOT_ROOT/examples/dataset.sql" >/dev/null
+for part in "$ANNOT_ROOT"/examples/dataset/*.sql; do
+	psql -X -q -v ON_ERROR_STOP=1 -f "$part" >/dev/null
+done
 log "QA report"
 for part in "$ANNOT_ROOT"/examples/report/*.sql; do
 	psql -X -q -v ON_ERROR_STOP=1 -P pager=off -f "$part"

@@ -1,0 +1,250 @@
+/*
+ * agree.h -- inter-annotator agreement: aggregate states and coefficients.
+ *
+ * Two aggregate states cover every coefficient:
+ *
+ * - a pair state (Cohen's kappa, the confusion matrix): one rating pair per
+ *   row, kept as a dense categories x categories table of counts, so memory
+ *   is O(categories^2) and at most ANNOT_AGREE_PAIR_MAX_CATEGORIES^2 cells;
+ * - an item state (Fleiss' kappa, Gwet's AC1/AC2, Krippendorff's alpha,
+ *   percent agreement): one rating per row, kept as per-item tallies
+ *   (item, category) -> count, so memory is O(distinct item-category
+ *   pairs), never more than O(ratings).
+ *
+ * Labels and items are keys: 64-bit integers (the integer fast path) or
+ * byte strings (any other type, in a canonical text form chosen by the
+ * glue).  A key may carry a numeric value, which weighted coefficients need.
+ * States merge (parallel combine) by key, so the ratings of one item may
+ * arrive in any order and in any worker.  Serialized states are versioned
+ * and documented in FORMAT.md; deserialize validates every length, count
+ * and index before use.
+ */
+#ifndef ANNOT_AGREE_H
+#define ANNOT_AGREE_H
+
+#include "annot_core.h"
+
+/* Documented limits: over them a state reports ANNOT_ELIMIT. */
+#define ANNOT_AGREE_PAIR_MAX_CATEGORIES 2048
+#define ANNOT_AGREE_ITEM_MAX_CATEGORIES 16384
+#define ANNOT_AGREE_MAX_ITEMS 0x7FFFFFFF
+#define ANNOT_AGREE_MAX_KEYLEN (1024 * 1024)
+
+typedef enum annot_agree_keykind
+{
+	ANNOT_AGREE_KEY_NONE = 0,	/* no key seen yet */
+	ANNOT_AGREE_KEY_INT = 1,	/* int64 keys, value = the key */
+	ANNOT_AGREE_KEY_BYTES = 2	/* byte-string keys, value given or NaN */
+} annot_agree_keykind;
+
+/* One key as the glue hands it over. */
+typedef struct annot_agree_key
+{
+	int64_t		i;				/* KEY_INT */
+	const char *bytes;			/* KEY_BYTES */
+	uint32_t	len;
+	double		value;			/* KEY_BYTES: numeric value, NaN if none */
+} annot_agree_key;
+
+/*
+ * Weights (irrCAC's names, Gwet 2014 ch. 3) and Krippendorff's metrics.
+ * KORDINAL is Krippendorff's ordinal metric (frequency based); ORDINAL is
+ * irrCAC's rank-count weight.  Krippendorff's interval metric is QUADRATIC,
+ * his nominal UNWEIGHTED and his ratio RATIO.
+ */
+typedef enum annot_agree_weights
+{
+	ANNOT_W_UNWEIGHTED = 0,
+	ANNOT_W_LINEAR,
+	ANNOT_W_QUADRATIC,
+	ANNOT_W_ORDINAL,
+	ANNOT_W_RADICAL,
+	ANNOT_W_RATIO,
+	ANNOT_W_CIRCULAR,
+	ANNOT_W_BIPOLAR,
+	ANNOT_W_KORDINAL
+} annot_agree_weights;
+
+/* Which category positions Cohen's weights measure distances on. */
+typedef enum annot_agree_scale
+{
+	ANNOT_SCALE_OBSERVED = 0,	/* ranks of the observed levels (irr, sklearn) */
+	ANNOT_SCALE_RANGE = 1		/* the label values: the full integer range */
+} annot_agree_scale;
+
+/* Parameters fixed for one aggregate call; every row must agree on them. */
+typedef struct annot_agree_params
+{
+	uint8_t		weights;		/* annot_agree_weights */
+	uint8_t		scale;			/* annot_agree_scale */
+	double		confidence;		/* CI level in (0,1) */
+} annot_agree_params;
+
+/* Key dictionary: keys to dense ids 0..n-1 in order of first sight. */
+typedef struct annot_agree_dict
+{
+	uint8_t		kind;			/* annot_agree_keykind */
+	uint32_t	n;
+	uint32_t	cap;
+	uint32_t	max;			/* limit on n */
+	int64_t    *ikeys;			/* KEY_INT: key of each id */
+	uint32_t   *off;			/* KEY_BYTES: key bytes in the arena */
+	uint32_t   *len;
+	double	   *values;			/* numeric value of each id, or NaN */
+	uint32_t   *slots;			/* open addressing: id + 1, 0 = empty */
+	uint32_t	nslots;			/* power of two */
+	uint32_t   *direct;			/* KEY_INT keys 0..ANNOT_AGREE_DIRECT-1: id + 1 */
+	char	   *arena;
+	size_t		arena_len;
+	size_t		arena_cap;
+	/* the last key looked up: consecutive rows often repeat it */
+	uint32_t	last_id;
+	bool		have_last;
+} annot_agree_dict;
+
+#define ANNOT_AGREE_DIRECT 1024
+
+/* Pair state: counts[a * cap + b] pairs rated a by the first rater, b by the second. */
+typedef struct annot_agree_pair
+{
+	annot_agree_params params;
+	annot_agree_dict cats;
+	int64_t    *counts;
+	uint32_t	cap;
+	int64_t		n;				/* pairs */
+} annot_agree_pair;
+
+/* Item state: tallies (item, category) -> count in an open-addressing table. */
+typedef struct annot_agree_items
+{
+	annot_agree_params params;
+	annot_agree_dict items;
+	annot_agree_dict cats;
+	uint64_t   *ckeys;			/* item << 32 | category; ANNOT_AGREE_NOCELL = empty */
+	int64_t    *ccounts;
+	uint64_t	ncells;
+	uint64_t	cellcap;		/* power of two */
+	int64_t		n;				/* ratings */
+} annot_agree_items;
+
+#define ANNOT_AGREE_NOCELL UINT64_MAX
+
+/*
+ * A coefficient with its uncertainty.  Undefined numbers are NaN: the
+ * estimate when there is nothing to compare or a single category (expected
+ * agreement 1), the standard error and interval with fewer than 2 items.
+ */
+typedef struct annot_agree_result
+{
+	double		estimate;
+	double		se;
+	double		ci_lower;
+	double		ci_upper;
+	double		pa;				/* observed (weighted) agreement */
+	double		pe;				/* chance agreement */
+	int64_t		n_items;
+	int64_t		n_ratings;
+	int32_t		n_categories;
+} annot_agree_result;
+
+/* Per-class counts and scores of a confusion matrix (NaN when undefined). */
+typedef struct annot_agree_class
+{
+	int64_t		support;		/* truth count (row sum) */
+	int64_t		predicted;		/* column sum */
+	int64_t		tp;
+	double		precision;
+	double		recall;
+	double		f1;
+} annot_agree_class;
+
+/* Parameters: parse a name; false when unknown. */
+bool		annot_agree_parse_weights(const char *s, size_t len, bool cohen,
+									  annot_agree_weights *out);
+bool		annot_agree_parse_level(const char *s, size_t len,
+									annot_agree_weights *out);
+bool		annot_agree_parse_scale(const char *s, size_t len,
+									annot_agree_scale *out);
+const char *annot_agree_weights_name(annot_agree_weights w);
+annot_status annot_agree_check_confidence(double confidence, annot_err *err);
+
+/* Dictionaries. */
+void		annot_agree_dict_init(annot_agree_dict *d, uint32_t max);
+void		annot_agree_dict_free(annot_agree_dict *d);
+annot_status annot_agree_dict_id(annot_agree_dict *d, annot_agree_keykind kind,
+								 const annot_agree_key *key, uint32_t *id,
+								 annot_err *err);
+/* Key of an id: the integer for KEY_INT, bytes and length for KEY_BYTES. */
+void		annot_agree_dict_key(const annot_agree_dict *d, uint32_t id,
+								 int64_t *i, const char **bytes, uint32_t *len);
+/* Ids sorted by value (numeric keys) or by bytes (others); out holds d->n. */
+void		annot_agree_dict_order(const annot_agree_dict *d, uint32_t *out);
+/* Whether every category has a numeric value. */
+bool		annot_agree_dict_numeric(const annot_agree_dict *d);
+
+/* Pair state. */
+annot_agree_pair *annot_agree_pair_create(const annot_agree_params *params);
+void		annot_agree_pair_free(annot_agree_pair *s);
+annot_status annot_agree_pair_add(annot_agree_pair *s, annot_agree_keykind kind,
+								  const annot_agree_key *a,
+								  const annot_agree_key *b, annot_err *err);
+/* Add src into dst (src unchanged). */
+annot_status annot_agree_pair_combine(annot_agree_pair *dst,
+									  const annot_agree_pair *src,
+									  annot_err *err);
+annot_agree_pair *annot_agree_pair_copy(const annot_agree_pair *src,
+										annot_err *err);
+size_t		annot_agree_pair_serial_size(const annot_agree_pair *s);
+void		annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf);
+annot_status annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
+										  annot_agree_pair **out,
+										  annot_err *err);
+
+/* Item state. */
+annot_agree_items *annot_agree_items_create(const annot_agree_params *params);
+void		annot_agree_items_free(annot_agree_items *s);
+annot_status annot_agree_items_add(annot_agree_items *s,
+								   annot_agree_keykind item_kind,
+								   const annot_agree_key *item,
+								   annot_agree_keykind label_kind,
+								   const annot_agree_key *label,
+								   annot_err *err);
+annot_status annot_agree_items_combine(annot_agree_items *dst,
+									   const annot_agree_items *src,
+									   annot_err *err);
+annot_agree_items *annot_agree_items_copy(const annot_agree_items *src,
+										  annot_err *err);
+size_t		annot_agree_items_serial_size(const annot_agree_items *s);
+void		annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf);
+annot_status annot_agree_items_deserialize(const uint8_t *buf, size_t len,
+										   annot_agree_items **out,
+										   annot_err *err);
+
+/* Coefficients (agree_coef.c). */
+annot_status annot_agree_cohen(const annot_agree_pair *s, annot_agree_result *r,
+							   annot_err *err);
+annot_status annot_agree_fleiss(const annot_agree_items *s,
+								annot_agree_result *r, annot_err *err);
+annot_status annot_agree_gwet(const annot_agree_items *s, annot_agree_result *r,
+							  annot_err *err);
+annot_status annot_agree_krippendorff(const annot_agree_items *s,
+									  annot_agree_result *r, annot_err *err);
+annot_status annot_agree_percent(const annot_agree_items *s,
+								 annot_agree_result *r, annot_err *err);
+void		annot_agree_class_stats(const annot_agree_pair *s, uint32_t id,
+									annot_agree_class *out);
+
+/* Distributions (agree_dist.c). */
+double		annot_norm_cdf(double x);
+/* Standard normal quantile for lower-tail probability p in (0,1). */
+double		annot_norm_quantile(double p);
+/* Student t lower-tail probability with df > 0 degrees of freedom. */
+double		annot_t_cdf(double t, double df);
+/* Student t quantile for lower-tail probability p in (0,1), df > 0. */
+double		annot_t_quantile(double p, double df);
+/* log Beta(a, b) for a, b > 0, accurate when a or b is large. */
+double		annot_lbeta(double a, double b);
+/* Regularized incomplete beta I_x(a, b); y = 1 - x given separately. */
+double		annot_inc_beta(double x, double y, double a, double b);
+
+#endif							/* ANNOT_AGREE_H */

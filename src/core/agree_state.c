@@ -1,0 +1,1384 @@
+/*
+ * agree_state.c -- the agreement aggregate states: key dictionaries, the
+ * pair state (rating pairs) and the item state (per-item tallies), with
+ * their add, combine, copy, serialize and deserialize operations.  The wire
+ * format is described in FORMAT.md ("Agreement aggregate states").
+ */
+#include "agree.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PAIR_MAGIC0 'A'
+#define PAIR_MAGIC1 'P'
+#define ITEMS_MAGIC0 'A'
+#define ITEMS_MAGIC1 'I'
+#define STATE_VERSION 1
+
+/* ---------------------------------------------------------------------
+ * Hashing
+ * --------------------------------------------------------------------- */
+
+/* 64-bit finalizer (the MurmurHash3 fmix64 constants): spreads every input bit. */
+static inline uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= UINT64_C(0xff51afd7ed558ccd);
+	x ^= x >> 33;
+	x *= UINT64_C(0xc4ceb9fe1a85ec53);
+	x ^= x >> 33;
+	return x;
+}
+
+/* Hash of a byte string, eight bytes at a time. */
+static uint64_t
+hash_bytes(const char *p, uint32_t len)
+{
+	uint64_t	h = UINT64_C(0x9e3779b97f4a7c15) ^ len;
+	uint64_t	w;
+
+	while (len >= 8)
+	{
+		memcpy(&w, p, 8);
+		h = mix64(h ^ w) + UINT64_C(0x9e3779b97f4a7c15);
+		p += 8;
+		len -= 8;
+	}
+	w = 0;
+	memcpy(&w, p, len);
+	return mix64(h ^ w ^ ((uint64_t) len << 59));
+}
+
+/* ---------------------------------------------------------------------
+ * Dictionaries
+ * --------------------------------------------------------------------- */
+
+void
+annot_agree_dict_init(annot_agree_dict *d, uint32_t max)
+{
+	memset(d, 0, sizeof(*d));
+	d->max = max;
+}
+
+void
+annot_agree_dict_free(annot_agree_dict *d)
+{
+	annot_free(d->ikeys);
+	annot_free(d->off);
+	annot_free(d->len);
+	annot_free(d->values);
+	annot_free(d->slots);
+	annot_free(d->direct);
+	annot_free(d->arena);
+	memset(d, 0, sizeof(*d));
+}
+
+static uint64_t
+dict_hash_id(const annot_agree_dict *d, uint32_t id)
+{
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+		return mix64((uint64_t) d->ikeys[id]);
+	return hash_bytes(d->arena + d->off[id], d->len[id]);
+}
+
+static bool
+dict_key_equal(const annot_agree_dict *d, uint32_t id, const annot_agree_key *key)
+{
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+		return d->ikeys[id] == key->i;
+	return d->len[id] == key->len &&
+		(key->len == 0 || memcmp(d->arena + d->off[id], key->bytes, key->len) == 0);
+}
+
+/* Rebuild the slot table at twice the needed size. */
+static annot_status
+dict_rehash(annot_agree_dict *d, uint32_t nslots, annot_err *err)
+{
+	uint32_t   *slots = annot_alloc(sizeof(uint32_t) * (size_t) nslots);
+	uint32_t	mask = nslots - 1;
+	uint32_t	id;
+
+	if (slots == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for the key table.");
+	memset(slots, 0, sizeof(uint32_t) * (size_t) nslots);
+	for (id = 0; id < d->n; id++)
+	{
+		uint32_t	i = (uint32_t) dict_hash_id(d, id) & mask;
+
+		while (slots[i] != 0)
+			i = (i + 1) & mask;
+		slots[i] = id + 1;
+	}
+	annot_free(d->slots);
+	d->slots = slots;
+	d->nslots = nslots;
+	return ANNOT_OK;
+}
+
+/* Make room for one more id. */
+static annot_status
+dict_grow(annot_agree_dict *d, annot_err *err)
+{
+	uint32_t	cap = d->cap < 8 ? 8 : d->cap * 2;
+
+	if (cap > d->max)
+		cap = d->max;
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+	{
+		int64_t    *k = annot_realloc(d->ikeys, sizeof(int64_t) * (size_t) cap);
+
+		if (k == NULL)
+			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+		d->ikeys = k;
+	}
+	else
+	{
+		uint32_t   *o = annot_realloc(d->off, sizeof(uint32_t) * (size_t) cap);
+
+		if (o == NULL)
+			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+		d->off = o;
+		o = annot_realloc(d->len, sizeof(uint32_t) * (size_t) cap);
+		if (o == NULL)
+			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+		d->len = o;
+	}
+	{
+		double	   *v = annot_realloc(d->values, sizeof(double) * (size_t) cap);
+
+		if (v == NULL)
+			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+		d->values = v;
+	}
+	d->cap = cap;
+	return ANNOT_OK;
+}
+
+/* Append a new key as id d->n; the caller has checked it is absent. */
+static annot_status
+dict_insert(annot_agree_dict *d, const annot_agree_key *key, uint32_t *id,
+			annot_err *err)
+{
+	annot_status st;
+	uint32_t	nid = d->n;
+
+	if (d->n >= d->max)
+		return annot_fail(err, ANNOT_ELIMIT, -1,
+						  "At most %u distinct values are supported here.",
+						  (unsigned) d->max);
+	if (d->n == d->cap && (st = dict_grow(d, err)) != ANNOT_OK)
+		return st;
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+	{
+		d->ikeys[nid] = key->i;
+		d->values[nid] = (double) key->i;
+	}
+	else
+	{
+		if (key->len > ANNOT_AGREE_MAX_KEYLEN)
+			return annot_fail(err, ANNOT_ELIMIT, -1,
+							  "A value is %u bytes long; at most %d bytes are supported.",
+							  (unsigned) key->len, ANNOT_AGREE_MAX_KEYLEN);
+		if (d->arena_len + key->len > UINT32_MAX)
+			return annot_fail(err, ANNOT_ELIMIT, -1,
+							  "The distinct values take more than 4 GB.");
+		if (d->arena_len + key->len > d->arena_cap)
+		{
+			size_t		cap = d->arena_cap < 256 ? 256 : d->arena_cap * 2;
+			char	   *a;
+
+			while (cap < d->arena_len + key->len)
+				cap *= 2;
+			a = annot_realloc(d->arena, cap);
+			if (a == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			d->arena = a;
+			d->arena_cap = cap;
+		}
+		if (key->len > 0)
+			memcpy(d->arena + d->arena_len, key->bytes, key->len);
+		d->off[nid] = (uint32_t) d->arena_len;
+		d->len[nid] = key->len;
+		d->arena_len += key->len;
+		d->values[nid] = key->value;
+	}
+	d->n++;
+	/* keep the load factor at most 1/2 */
+	if ((uint64_t) d->n * 2 > d->nslots)
+	{
+		if ((st = dict_rehash(d, d->nslots < 16 ? 16 : d->nslots * 2, err)) != ANNOT_OK)
+			return st;
+	}
+	else
+	{
+		uint32_t	mask = d->nslots - 1;
+		uint32_t	i = (uint32_t) dict_hash_id(d, nid) & mask;
+
+		while (d->slots[i] != 0)
+			i = (i + 1) & mask;
+		d->slots[i] = nid + 1;
+	}
+	*id = nid;
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_dict_id(annot_agree_dict *d, annot_agree_keykind kind,
+					const annot_agree_key *key, uint32_t *id, annot_err *err)
+{
+	annot_status st;
+	uint64_t	h;
+	uint32_t	mask;
+	uint32_t	i;
+
+	if (d->kind != kind)
+	{
+		if (d->kind != ANNOT_AGREE_KEY_NONE || d->n != 0 ||
+			(kind != ANNOT_AGREE_KEY_INT && kind != ANNOT_AGREE_KEY_BYTES))
+			return annot_fail(err, ANNOT_ECORRUPT, -1,
+							  "Keys of two different kinds met in one agreement state.");
+		d->kind = (uint8_t) kind;
+	}
+
+	/* small non-negative integers, the usual class ids, skip the hash */
+	if (kind == ANNOT_AGREE_KEY_INT && key->i >= 0 && key->i < ANNOT_AGREE_DIRECT)
+	{
+		if (d->direct == NULL)
+		{
+			d->direct = annot_alloc(sizeof(uint32_t) * ANNOT_AGREE_DIRECT);
+			if (d->direct == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			memset(d->direct, 0, sizeof(uint32_t) * ANNOT_AGREE_DIRECT);
+		}
+		if (d->direct[key->i] != 0)
+		{
+			*id = d->direct[key->i] - 1;
+			return ANNOT_OK;
+		}
+		if ((st = dict_insert(d, key, id, err)) != ANNOT_OK)
+			return st;
+		d->direct[key->i] = *id + 1;
+		return ANNOT_OK;
+	}
+
+	/* ratings of one item usually arrive together */
+	if (d->have_last && dict_key_equal(d, d->last_id, key))
+	{
+		*id = d->last_id;
+		return ANNOT_OK;
+	}
+
+	if (d->nslots > 0)
+	{
+		h = kind == ANNOT_AGREE_KEY_INT ? mix64((uint64_t) key->i)
+			: hash_bytes(key->bytes, key->len);
+		mask = d->nslots - 1;
+		for (i = (uint32_t) h & mask; d->slots[i] != 0; i = (i + 1) & mask)
+		{
+			if (dict_key_equal(d, d->slots[i] - 1, key))
+			{
+				*id = d->slots[i] - 1;
+				d->last_id = *id;
+				d->have_last = true;
+				return ANNOT_OK;
+			}
+		}
+	}
+	if ((st = dict_insert(d, key, id, err)) != ANNOT_OK)
+		return st;
+	d->last_id = *id;
+	d->have_last = true;
+	return ANNOT_OK;
+}
+
+void
+annot_agree_dict_key(const annot_agree_dict *d, uint32_t id, int64_t *i,
+					 const char **bytes, uint32_t *len)
+{
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+	{
+		*i = d->ikeys[id];
+		*bytes = NULL;
+		*len = 0;
+	}
+	else
+	{
+		*i = 0;
+		*bytes = d->arena + d->off[id];
+		*len = d->len[id];
+	}
+}
+
+/* The key of id as an annot_agree_key. */
+static void
+dict_get_key(const annot_agree_dict *d, uint32_t id, annot_agree_key *k)
+{
+	annot_agree_dict_key(d, id, &k->i, &k->bytes, &k->len);
+	k->value = d->values[id];
+}
+
+bool
+annot_agree_dict_numeric(const annot_agree_dict *d)
+{
+	uint32_t	id;
+
+	for (id = 0; id < d->n; id++)
+		if (!isfinite(d->values[id]))
+			return false;
+	return true;
+}
+
+typedef struct order_entry
+{
+	double		value;
+	const char *bytes;
+	uint32_t	len;
+	uint32_t	id;
+	bool		numeric;
+} order_entry;
+
+/* Numbers first by value; the rest by bytes, a shorter prefix first. */
+static int
+order_cmp(const void *pa, const void *pb)
+{
+	const order_entry *a = pa;
+	const order_entry *b = pb;
+	uint32_t	n;
+	int			c;
+
+	if (a->numeric && b->numeric && a->value != b->value)
+		return a->value < b->value ? -1 : 1;
+	if (a->numeric != b->numeric)
+		return a->numeric ? -1 : 1;
+	n = a->len < b->len ? a->len : b->len;
+	c = n > 0 ? memcmp(a->bytes, b->bytes, n) : 0;
+	if (c != 0)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->id < b->id ? -1 : (a->id > b->id);
+}
+
+void
+annot_agree_dict_order(const annot_agree_dict *d, uint32_t *out)
+{
+	order_entry *e;
+	uint32_t	id;
+
+	if (d->n == 0)
+		return;
+	e = annot_alloc(sizeof(order_entry) * (size_t) d->n);
+	if (e == NULL)
+	{
+		for (id = 0; id < d->n; id++)
+			out[id] = id;
+		return;
+	}
+	for (id = 0; id < d->n; id++)
+	{
+		int64_t		i;
+
+		e[id].value = d->values[id];
+		e[id].numeric = !isnan(d->values[id]);
+		annot_agree_dict_key(d, id, &i, &e[id].bytes, &e[id].len);
+		e[id].id = id;
+	}
+	qsort(e, d->n, sizeof(order_entry), order_cmp);
+	for (id = 0; id < d->n; id++)
+		out[id] = e[id].id;
+	annot_free(e);
+}
+
+/* ---------------------------------------------------------------------
+ * Parameters
+ * --------------------------------------------------------------------- */
+
+static bool
+name_is(const char *s, size_t len, const char *name)
+{
+	return strlen(name) == len && memcmp(s, name, len) == 0;
+}
+
+bool
+annot_agree_parse_weights(const char *s, size_t len, bool cohen,
+						  annot_agree_weights *out)
+{
+	static const struct
+	{
+		const char *name;
+		annot_agree_weights w;
+		bool		cohen;
+	}			names[] = {
+		{"unweighted", ANNOT_W_UNWEIGHTED, true},
+		{"linear", ANNOT_W_LINEAR, true},
+		{"quadratic", ANNOT_W_QUADRATIC, true},
+		{"ordinal", ANNOT_W_ORDINAL, false},
+		{"radical", ANNOT_W_RADICAL, false},
+		{"ratio", ANNOT_W_RATIO, false},
+		{"circular", ANNOT_W_CIRCULAR, false},
+		{"bipolar", ANNOT_W_BIPOLAR, false},
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if ((names[i].cohen || !cohen) && name_is(s, len, names[i].name))
+		{
+			*out = names[i].w;
+			return true;
+		}
+	return false;
+}
+
+bool
+annot_agree_parse_level(const char *s, size_t len, annot_agree_weights *out)
+{
+	if (name_is(s, len, "nominal"))
+		*out = ANNOT_W_UNWEIGHTED;
+	else if (name_is(s, len, "ordinal"))
+		*out = ANNOT_W_KORDINAL;
+	else if (name_is(s, len, "interval"))
+		*out = ANNOT_W_QUADRATIC;
+	else if (name_is(s, len, "ratio"))
+		*out = ANNOT_W_RATIO;
+	else
+		return false;
+	return true;
+}
+
+bool
+annot_agree_parse_scale(const char *s, size_t len, annot_agree_scale *out)
+{
+	if (name_is(s, len, "observed"))
+		*out = ANNOT_SCALE_OBSERVED;
+	else if (name_is(s, len, "range"))
+		*out = ANNOT_SCALE_RANGE;
+	else
+		return false;
+	return true;
+}
+
+const char *
+annot_agree_weights_name(annot_agree_weights w)
+{
+	switch (w)
+	{
+		case ANNOT_W_UNWEIGHTED:
+			return "unweighted";
+		case ANNOT_W_LINEAR:
+			return "linear";
+		case ANNOT_W_QUADRATIC:
+			return "quadratic";
+		case ANNOT_W_ORDINAL:
+			return "ordinal";
+		case ANNOT_W_RADICAL:
+			return "radical";
+		case ANNOT_W_RATIO:
+			return "ratio";
+		case ANNOT_W_CIRCULAR:
+			return "circular";
+		case ANNOT_W_BIPOLAR:
+			return "bipolar";
+		case ANNOT_W_KORDINAL:
+			return "ordinal";
+	}
+	return "?";
+}
+
+annot_status
+annot_agree_check_confidence(double confidence, annot_err *err)
+{
+	if (!(confidence > 0.0 && confidence < 1.0))
+		return annot_fail(err, ANNOT_EPARAM, -1,
+						  "The confidence level must lie strictly between 0 and 1.");
+	return ANNOT_OK;
+}
+
+static bool
+params_equal(const annot_agree_params *a, const annot_agree_params *b)
+{
+	return a->weights == b->weights && a->scale == b->scale &&
+		a->confidence == b->confidence;
+}
+
+static annot_status
+params_mismatch(annot_err *err)
+{
+	return annot_fail(err, ANNOT_EPARAM, -1,
+					  "Weights, scale, level and confidence must be the same in every row of a group.");
+}
+
+/* ---------------------------------------------------------------------
+ * Pair state
+ * --------------------------------------------------------------------- */
+
+annot_agree_pair *
+annot_agree_pair_create(const annot_agree_params *params)
+{
+	annot_agree_pair *s = annot_alloc(sizeof(annot_agree_pair));
+
+	if (s == NULL)
+		return NULL;
+	memset(s, 0, sizeof(*s));
+	s->params = *params;
+	annot_agree_dict_init(&s->cats, ANNOT_AGREE_PAIR_MAX_CATEGORIES);
+	return s;
+}
+
+void
+annot_agree_pair_free(annot_agree_pair *s)
+{
+	if (s == NULL)
+		return;
+	annot_agree_dict_free(&s->cats);
+	annot_free(s->counts);
+	annot_free(s);
+}
+
+/* Grow the count table to hold at least need categories (x 1.5 steps). */
+static annot_status
+pair_reserve(annot_agree_pair *s, uint32_t need, annot_err *err)
+{
+	uint32_t	cap;
+	int64_t    *c;
+	uint32_t	i;
+
+	if (need <= s->cap)
+		return ANNOT_OK;
+	cap = s->cap < 8 ? 8 : s->cap + s->cap / 2;
+	if (cap < need)
+		cap = need;
+	if (cap > ANNOT_AGREE_PAIR_MAX_CATEGORIES)
+		cap = ANNOT_AGREE_PAIR_MAX_CATEGORIES;
+	c = annot_alloc(sizeof(int64_t) * (size_t) cap * cap);
+	if (c == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for the agreement table.");
+	memset(c, 0, sizeof(int64_t) * (size_t) cap * cap);
+	for (i = 0; i < s->cap; i++)
+		memcpy(c + (size_t) i * cap, s->counts + (size_t) i * s->cap,
+			   sizeof(int64_t) * s->cap);
+	annot_free(s->counts);
+	s->counts = c;
+	s->cap = cap;
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_pair_add(annot_agree_pair *s, annot_agree_keykind kind,
+					 const annot_agree_key *a, const annot_agree_key *b,
+					 annot_err *err)
+{
+	annot_status st;
+	uint32_t	ia;
+	uint32_t	ib;
+
+	if ((st = annot_agree_dict_id(&s->cats, kind, a, &ia, err)) != ANNOT_OK ||
+		(st = annot_agree_dict_id(&s->cats, kind, b, &ib, err)) != ANNOT_OK)
+		return st;
+	if (s->cats.n > s->cap && (st = pair_reserve(s, s->cats.n, err)) != ANNOT_OK)
+		return st;
+	s->counts[(size_t) ia * s->cap + ib]++;
+	s->n++;
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_pair_combine(annot_agree_pair *dst, const annot_agree_pair *src,
+						 annot_err *err)
+{
+	annot_status st = ANNOT_OK;
+	uint32_t   *map;
+	uint32_t	a;
+	uint32_t	b;
+	int64_t		n;
+
+	if (!params_equal(&dst->params, &src->params))
+		return params_mismatch(err);
+	if (src->cats.n == 0)
+		return ANNOT_OK;
+	if (__builtin_add_overflow(dst->n, src->n, &n))
+		return annot_fail(err, ANNOT_ERANGE, -1, "Too many rating pairs.");
+	map = annot_alloc(sizeof(uint32_t) * src->cats.n);
+	if (map == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory to combine states.");
+	for (a = 0; a < src->cats.n && st == ANNOT_OK; a++)
+	{
+		annot_agree_key k;
+
+		dict_get_key(&src->cats, a, &k);
+		st = annot_agree_dict_id(&dst->cats, (annot_agree_keykind) src->cats.kind,
+								 &k, &map[a], err);
+	}
+	if (st == ANNOT_OK && dst->cats.n > dst->cap)
+		st = pair_reserve(dst, dst->cats.n, err);
+	if (st == ANNOT_OK)
+	{
+		for (a = 0; a < src->cats.n; a++)
+			for (b = 0; b < src->cats.n; b++)
+			{
+				int64_t		c = src->counts[(size_t) a * src->cap + b];
+
+				if (c != 0)
+					dst->counts[(size_t) map[a] * dst->cap + map[b]] += c;
+			}
+		dst->n = n;
+	}
+	annot_free(map);
+	return st;
+}
+
+annot_agree_pair *
+annot_agree_pair_copy(const annot_agree_pair *src, annot_err *err)
+{
+	annot_agree_pair *s = annot_agree_pair_create(&src->params);
+
+	if (s == NULL)
+	{
+		annot_fail(err, ANNOT_ENOMEM, -1, "No memory to copy a state.");
+		return NULL;
+	}
+	if (annot_agree_pair_combine(s, src, err) != ANNOT_OK)
+	{
+		annot_agree_pair_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* ---------------------------------------------------------------------
+ * Wire format helpers: big-endian, every read bounds-checked.
+ * --------------------------------------------------------------------- */
+
+typedef struct wbuf
+{
+	uint8_t    *p;
+} wbuf;
+
+static void
+put_u8(wbuf *w, uint8_t v)
+{
+	*w->p++ = v;
+}
+
+static void
+put_u32(wbuf *w, uint32_t v)
+{
+	w->p[0] = (uint8_t) (v >> 24);
+	w->p[1] = (uint8_t) (v >> 16);
+	w->p[2] = (uint8_t) (v >> 8);
+	w->p[3] = (uint8_t) v;
+	w->p += 4;
+}
+
+static void
+put_u64(wbuf *w, uint64_t v)
+{
+	put_u32(w, (uint32_t) (v >> 32));
+	put_u32(w, (uint32_t) v);
+}
+
+static void
+put_f64(wbuf *w, double v)
+{
+	uint64_t	u;
+
+	memcpy(&u, &v, 8);
+	put_u64(w, u);
+}
+
+typedef struct rbuf
+{
+	const uint8_t *p;
+	const uint8_t *end;
+	const uint8_t *start;
+} rbuf;
+
+static size_t
+left(const rbuf *r)
+{
+	return (size_t) (r->end - r->p);
+}
+
+static bool
+get_u8(rbuf *r, uint8_t *v)
+{
+	if (left(r) < 1)
+		return false;
+	*v = *r->p++;
+	return true;
+}
+
+static bool
+get_u32(rbuf *r, uint32_t *v)
+{
+	if (left(r) < 4)
+		return false;
+	*v = ((uint32_t) r->p[0] << 24) | ((uint32_t) r->p[1] << 16) |
+		((uint32_t) r->p[2] << 8) | (uint32_t) r->p[3];
+	r->p += 4;
+	return true;
+}
+
+static bool
+get_u64(rbuf *r, uint64_t *v)
+{
+	uint32_t	hi;
+	uint32_t	lo;
+
+	if (left(r) < 8)
+		return false;
+	get_u32(r, &hi);
+	get_u32(r, &lo);
+	*v = ((uint64_t) hi << 32) | lo;
+	return true;
+}
+
+static bool
+get_f64(rbuf *r, double *v)
+{
+	uint64_t	u;
+
+	if (!get_u64(r, &u))
+		return false;
+	memcpy(v, &u, 8);
+	return true;
+}
+
+static annot_status
+truncated(const rbuf *r, annot_err *err, const char *what)
+{
+	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
+					  "Agreement state truncated in %s.", what);
+}
+
+static annot_status
+inconsistent(const rbuf *r, annot_err *err, const char *what)
+{
+	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
+					  "Inconsistent agreement state: %s.", what);
+}
+
+/* Header: magic (2), version, weights, scale, reserved, confidence, n. */
+#define HEADER_SIZE (6 + 8 + 8)
+
+static void
+put_header(wbuf *w, char m0, char m1, const annot_agree_params *p, int64_t n)
+{
+	put_u8(w, (uint8_t) m0);
+	put_u8(w, (uint8_t) m1);
+	put_u8(w, STATE_VERSION);
+	put_u8(w, p->weights);
+	put_u8(w, p->scale);
+	put_u8(w, 0);
+	put_f64(w, p->confidence);
+	put_u64(w, (uint64_t) n);
+}
+
+static annot_status
+get_header(rbuf *r, char m0, char m1, annot_agree_params *p, int64_t *n,
+		   annot_err *err)
+{
+	uint8_t		b[6];
+	uint64_t	u;
+	int			i;
+
+	for (i = 0; i < 6; i++)
+		if (!get_u8(r, &b[i]))
+			return truncated(r, err, "the header");
+	if (b[0] != (uint8_t) m0 || b[1] != (uint8_t) m1)
+		return annot_fail(err, ANNOT_EBINARY, 0,
+						  "Not an agreement state of this kind (bad magic bytes).");
+	if (b[2] != STATE_VERSION)
+		return annot_fail(err, ANNOT_EBINARY, 2,
+						  "Unknown agreement state version %d.", b[2]);
+	if (b[3] > ANNOT_W_KORDINAL || b[4] > ANNOT_SCALE_RANGE || b[5] != 0)
+		return inconsistent(r, err, "unknown weights, scale or flags");
+	p->weights = b[3];
+	p->scale = b[4];
+	if (!get_f64(r, &p->confidence))
+		return truncated(r, err, "the header");
+	if (annot_agree_check_confidence(p->confidence, NULL) != ANNOT_OK)
+		return inconsistent(r, err, "confidence level outside (0,1)");
+	if (!get_u64(r, &u))
+		return truncated(r, err, "the header");
+	if (u > (uint64_t) INT64_MAX)
+		return inconsistent(r, err, "negative count");
+	*n = (int64_t) u;
+	return ANNOT_OK;
+}
+
+/* Dictionary: kind, reserved, count, then per key i64 or (u32 len, bytes, f64 value). */
+static size_t
+dict_serial_size(const annot_agree_dict *d)
+{
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+		return 6 + 8 * (size_t) d->n;
+	return 6 + 12 * (size_t) d->n + d->arena_len;
+}
+
+static void
+put_dict(wbuf *w, const annot_agree_dict *d)
+{
+	uint32_t	id;
+
+	put_u8(w, d->kind);
+	put_u8(w, 0);
+	put_u32(w, d->n);
+	for (id = 0; id < d->n; id++)
+	{
+		if (d->kind == ANNOT_AGREE_KEY_INT)
+			put_u64(w, (uint64_t) d->ikeys[id]);
+		else
+		{
+			put_u32(w, d->len[id]);
+			memcpy(w->p, d->arena + d->off[id], d->len[id]);
+			w->p += d->len[id];
+			put_f64(w, d->values[id]);
+		}
+	}
+}
+
+static annot_status
+get_dict(rbuf *r, annot_agree_dict *d, const char *what, annot_err *err)
+{
+	uint8_t		kind;
+	uint8_t		reserved;
+	uint32_t	n;
+	uint32_t	i;
+	annot_status st;
+
+	if (!get_u8(r, &kind) || !get_u8(r, &reserved) || !get_u32(r, &n))
+		return truncated(r, err, what);
+	if (reserved != 0 || kind > ANNOT_AGREE_KEY_BYTES ||
+		(kind == ANNOT_AGREE_KEY_NONE && n != 0))
+		return inconsistent(r, err, "unknown key kind");
+	if (n > d->max)
+		return inconsistent(r, err, "more distinct values than the limit");
+	/* each key takes at least 8 bytes: refuse counts the message cannot hold */
+	if ((uint64_t) n * 8 > left(r))
+		return truncated(r, err, what);
+	for (i = 0; i < n; i++)
+	{
+		annot_agree_key k;
+		uint32_t	id;
+		uint64_t	u;
+
+		memset(&k, 0, sizeof(k));
+		if (kind == ANNOT_AGREE_KEY_INT)
+		{
+			if (!get_u64(r, &u))
+				return truncated(r, err, what);
+			k.i = (int64_t) u;
+		}
+		else
+		{
+			if (!get_u32(r, &k.len))
+				return truncated(r, err, what);
+			if (k.len > ANNOT_AGREE_MAX_KEYLEN)
+				return inconsistent(r, err, "key longer than the limit");
+			if (left(r) < (size_t) k.len + 8)
+				return truncated(r, err, what);
+			k.bytes = (const char *) r->p;
+			r->p += k.len;
+			get_f64(r, &k.value);
+		}
+		if ((st = annot_agree_dict_id(d, (annot_agree_keykind) kind, &k, &id, err)) != ANNOT_OK)
+			return st == ANNOT_ENOMEM ? st : inconsistent(r, err, "bad key");
+		if (id != i)
+			return inconsistent(r, err, "duplicate key");
+	}
+	if (d->kind == ANNOT_AGREE_KEY_NONE)
+		d->kind = kind;
+	return ANNOT_OK;
+}
+
+size_t
+annot_agree_pair_serial_size(const annot_agree_pair *s)
+{
+	size_t		cells = 0;
+	uint32_t	a;
+	uint32_t	b;
+
+	for (a = 0; a < s->cats.n; a++)
+		for (b = 0; b < s->cats.n; b++)
+			if (s->counts[(size_t) a * s->cap + b] != 0)
+				cells++;
+	return HEADER_SIZE + dict_serial_size(&s->cats) + 4 + 16 * cells;
+}
+
+void
+annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
+{
+	wbuf		w = {buf};
+	uint8_t    *countp;
+	uint32_t	cells = 0;
+	uint32_t	a;
+	uint32_t	b;
+
+	put_header(&w, PAIR_MAGIC0, PAIR_MAGIC1, &s->params, s->n);
+	put_dict(&w, &s->cats);
+	countp = w.p;
+	put_u32(&w, 0);
+	for (a = 0; a < s->cats.n; a++)
+		for (b = 0; b < s->cats.n; b++)
+		{
+			int64_t		c = s->counts[(size_t) a * s->cap + b];
+
+			if (c != 0)
+			{
+				put_u32(&w, a);
+				put_u32(&w, b);
+				put_u64(&w, (uint64_t) c);
+				cells++;
+			}
+		}
+	w.p = countp;
+	put_u32(&w, cells);
+}
+
+annot_status
+annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
+							 annot_agree_pair **out, annot_err *err)
+{
+	rbuf		r = {buf, buf + len, buf};
+	annot_agree_params params;
+	annot_agree_pair *s;
+	annot_status st;
+	int64_t		n;
+	int64_t		sum = 0;
+	uint32_t	ncells;
+	uint32_t	i;
+
+	*out = NULL;
+	memset(&params, 0, sizeof(params));
+	if ((st = get_header(&r, PAIR_MAGIC0, PAIR_MAGIC1, &params, &n, err)) != ANNOT_OK)
+		return st;
+	s = annot_agree_pair_create(&params);
+	if (s == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+	if ((st = get_dict(&r, &s->cats, "the categories", err)) != ANNOT_OK)
+		goto fail;
+	if (s->cats.n > 0 && (st = pair_reserve(s, s->cats.n, err)) != ANNOT_OK)
+		goto fail;
+	if (!get_u32(&r, &ncells))
+	{
+		st = truncated(&r, err, "the cell count");
+		goto fail;
+	}
+	if ((uint64_t) ncells * 16 > left(&r))
+	{
+		st = truncated(&r, err, "the cells");
+		goto fail;
+	}
+	for (i = 0; i < ncells; i++)
+	{
+		uint32_t	a;
+		uint32_t	b;
+		uint64_t	c;
+		int64_t    *cell;
+
+		get_u32(&r, &a);
+		get_u32(&r, &b);
+		get_u64(&r, &c);
+		if (a >= s->cats.n || b >= s->cats.n)
+		{
+			st = inconsistent(&r, err, "cell outside the table");
+			goto fail;
+		}
+		cell = &s->counts[(size_t) a * s->cap + b];
+		if (c == 0 || c > (uint64_t) INT64_MAX || *cell != 0)
+		{
+			st = inconsistent(&r, err, "zero, negative or repeated cell");
+			goto fail;
+		}
+		*cell = (int64_t) c;
+		if (__builtin_add_overflow(sum, (int64_t) c, &sum))
+		{
+			st = inconsistent(&r, err, "counts overflow");
+			goto fail;
+		}
+	}
+	if (sum != n)
+	{
+		st = inconsistent(&r, err, "cells do not add up to the pair count");
+		goto fail;
+	}
+	for (i = 0; i < s->cats.n; i++)
+	{
+		uint32_t	j;
+		bool		used = false;
+
+		for (j = 0; j < s->cats.n && !used; j++)
+			used = s->counts[(size_t) i * s->cap + j] != 0 ||
+				s->counts[(size_t) j * s->cap + i] != 0;
+		if (!used)
+		{
+			st = inconsistent(&r, err, "category without ratings");
+			goto fail;
+		}
+	}
+	if (left(&r) != 0)
+	{
+		st = inconsistent(&r, err, "trailing bytes");
+		goto fail;
+	}
+	s->n = n;
+	*out = s;
+	return ANNOT_OK;
+fail:
+	annot_agree_pair_free(s);
+	return st;
+}
+
+/* ---------------------------------------------------------------------
+ * Item state
+ * --------------------------------------------------------------------- */
+
+annot_agree_items *
+annot_agree_items_create(const annot_agree_params *params)
+{
+	annot_agree_items *s = annot_alloc(sizeof(annot_agree_items));
+
+	if (s == NULL)
+		return NULL;
+	memset(s, 0, sizeof(*s));
+	s->params = *params;
+	annot_agree_dict_init(&s->items, ANNOT_AGREE_MAX_ITEMS);
+	annot_agree_dict_init(&s->cats, ANNOT_AGREE_ITEM_MAX_CATEGORIES);
+	return s;
+}
+
+void
+annot_agree_items_free(annot_agree_items *s)
+{
+	if (s == NULL)
+		return;
+	annot_agree_dict_free(&s->items);
+	annot_agree_dict_free(&s->cats);
+	annot_free(s->ckeys);
+	annot_free(s->ccounts);
+	annot_free(s);
+}
+
+/* Resize the cell table to cap slots (a power of two). */
+static annot_status
+cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
+{
+	uint64_t   *keys;
+	int64_t    *counts;
+	uint64_t	mask = cap - 1;
+	uint64_t	i;
+
+	if (cap > (SIZE_MAX / 16))
+		return annot_fail(err, ANNOT_ELIMIT, -1, "Too many item-category pairs.");
+	keys = annot_alloc(sizeof(uint64_t) * (size_t) cap);
+	counts = annot_alloc(sizeof(int64_t) * (size_t) cap);
+	if (keys == NULL || counts == NULL)
+	{
+		annot_free(keys);
+		annot_free(counts);
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
+	}
+	memset(keys, 0xFF, sizeof(uint64_t) * (size_t) cap);
+	for (i = 0; i < s->cellcap; i++)
+	{
+		uint64_t	k = s->ckeys[i];
+		uint64_t	j;
+
+		if (k == ANNOT_AGREE_NOCELL)
+			continue;
+		for (j = mix64(k) & mask; keys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+			;
+		keys[j] = k;
+		counts[j] = s->ccounts[i];
+	}
+	annot_free(s->ckeys);
+	annot_free(s->ccounts);
+	s->ckeys = keys;
+	s->ccounts = counts;
+	s->cellcap = cap;
+	return ANNOT_OK;
+}
+
+/* The slot of cell key k, inserting it (count 0) when absent. */
+static annot_status
+cell_slot(annot_agree_items *s, uint64_t k, uint64_t *slot, bool *fresh,
+		  annot_err *err)
+{
+	annot_status st;
+	uint64_t	mask;
+	uint64_t	j;
+
+	if ((s->ncells + 1) * 10 > s->cellcap * 7 &&
+		(st = cells_resize(s, s->cellcap < 64 ? 64 : s->cellcap * 2, err)) != ANNOT_OK)
+		return st;
+	mask = s->cellcap - 1;
+	for (j = mix64(k) & mask; s->ckeys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+		if (s->ckeys[j] == k)
+		{
+			*slot = j;
+			*fresh = false;
+			return ANNOT_OK;
+		}
+	s->ckeys[j] = k;
+	s->ccounts[j] = 0;
+	s->ncells++;
+	*slot = j;
+	*fresh = true;
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_items_add(annot_agree_items *s, annot_agree_keykind item_kind,
+					  const annot_agree_key *item,
+					  annot_agree_keykind label_kind,
+					  const annot_agree_key *label, annot_err *err)
+{
+	annot_status st;
+	uint32_t	it;
+	uint32_t	c;
+	uint64_t	slot;
+	bool		fresh;
+
+	if ((st = annot_agree_dict_id(&s->items, item_kind, item, &it, err)) != ANNOT_OK ||
+		(st = annot_agree_dict_id(&s->cats, label_kind, label, &c, err)) != ANNOT_OK ||
+		(st = cell_slot(s, ((uint64_t) it << 32) | c, &slot, &fresh, err)) != ANNOT_OK)
+		return st;
+	s->ccounts[slot]++;
+	s->n++;
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_items_combine(annot_agree_items *dst, const annot_agree_items *src,
+						  annot_err *err)
+{
+	annot_status st = ANNOT_OK;
+	uint32_t   *imap = NULL;
+	uint32_t   *cmap = NULL;
+	uint32_t	i;
+	uint64_t	j;
+	int64_t		n;
+
+	if (!params_equal(&dst->params, &src->params))
+		return params_mismatch(err);
+	if (src->n == 0)
+		return ANNOT_OK;
+	if (__builtin_add_overflow(dst->n, src->n, &n))
+		return annot_fail(err, ANNOT_ERANGE, -1, "Too many ratings.");
+	imap = annot_alloc(sizeof(uint32_t) * ((size_t) src->items.n + 1));
+	cmap = annot_alloc(sizeof(uint32_t) * ((size_t) src->cats.n + 1));
+	if (imap == NULL || cmap == NULL)
+	{
+		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory to combine states.");
+		goto done;
+	}
+	for (i = 0; i < src->items.n && st == ANNOT_OK; i++)
+	{
+		annot_agree_key k;
+
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
+		dict_get_key(&src->items, i, &k);
+		st = annot_agree_dict_id(&dst->items, (annot_agree_keykind) src->items.kind,
+								 &k, &imap[i], err);
+	}
+	for (i = 0; i < src->cats.n && st == ANNOT_OK; i++)
+	{
+		annot_agree_key k;
+
+		dict_get_key(&src->cats, i, &k);
+		st = annot_agree_dict_id(&dst->cats, (annot_agree_keykind) src->cats.kind,
+								 &k, &cmap[i], err);
+	}
+	for (j = 0; j < src->cellcap && st == ANNOT_OK; j++)
+	{
+		uint64_t	k = src->ckeys[j];
+		uint64_t	slot;
+		bool		fresh;
+
+		if (k == ANNOT_AGREE_NOCELL)
+			continue;
+		if ((j & 0xFFFF) == 0)
+			annot_check_interrupts();
+		st = cell_slot(dst, ((uint64_t) imap[k >> 32] << 32) | cmap[k & 0xFFFFFFFF],
+					   &slot, &fresh, err);
+		if (st == ANNOT_OK)
+			dst->ccounts[slot] += src->ccounts[j];
+	}
+	if (st == ANNOT_OK)
+		dst->n = n;
+done:
+	annot_free(imap);
+	annot_free(cmap);
+	return st;
+}
+
+annot_agree_items *
+annot_agree_items_copy(const annot_agree_items *src, annot_err *err)
+{
+	annot_agree_items *s = annot_agree_items_create(&src->params);
+
+	if (s == NULL)
+	{
+		annot_fail(err, ANNOT_ENOMEM, -1, "No memory to copy a state.");
+		return NULL;
+	}
+	if (annot_agree_items_combine(s, src, err) != ANNOT_OK)
+	{
+		annot_agree_items_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Every item and every category of a deserialized state has a rating. */
+static annot_status
+check_all_used(const annot_agree_items *s, const rbuf *r, annot_err *err)
+{
+	uint8_t    *seen_item = annot_alloc((size_t) s->items.n + 1);
+	uint8_t    *seen_cat = annot_alloc((size_t) s->cats.n + 1);
+	annot_status st = ANNOT_OK;
+	uint64_t	j;
+	uint32_t	i;
+
+	if (seen_item == NULL || seen_cat == NULL)
+	{
+		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+		goto done;
+	}
+	memset(seen_item, 0, (size_t) s->items.n + 1);
+	memset(seen_cat, 0, (size_t) s->cats.n + 1);
+	for (j = 0; j < s->cellcap; j++)
+		if (s->ckeys[j] != ANNOT_AGREE_NOCELL)
+		{
+			seen_item[s->ckeys[j] >> 32] = 1;
+			seen_cat[s->ckeys[j] & 0xFFFFFFFF] = 1;
+		}
+	for (i = 0; i < s->items.n && st == ANNOT_OK; i++)
+		if (!seen_item[i])
+			st = inconsistent(r, err, "item without ratings");
+	for (i = 0; i < s->cats.n && st == ANNOT_OK; i++)
+		if (!seen_cat[i])
+			st = inconsistent(r, err, "category without ratings");
+done:
+	annot_free(seen_item);
+	annot_free(seen_cat);
+	return st;
+}
+
+size_t
+annot_agree_items_serial_size(const annot_agree_items *s)
+{
+	return HEADER_SIZE + dict_serial_size(&s->items) +
+		dict_serial_size(&s->cats) + 8 + 16 * (size_t) s->ncells;
+}
+
+void
+annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf)
+{
+	wbuf		w = {buf};
+	uint64_t	j;
+
+	put_header(&w, ITEMS_MAGIC0, ITEMS_MAGIC1, &s->params, s->n);
+	put_dict(&w, &s->items);
+	put_dict(&w, &s->cats);
+	put_u64(&w, s->ncells);
+	for (j = 0; j < s->cellcap; j++)
+	{
+		if (s->ckeys[j] == ANNOT_AGREE_NOCELL)
+			continue;
+		put_u32(&w, (uint32_t) (s->ckeys[j] >> 32));
+		put_u32(&w, (uint32_t) s->ckeys[j]);
+		put_u64(&w, (uint64_t) s->ccounts[j]);
+	}
+}
+
+annot_status
+annot_agree_items_deserialize(const uint8_t *buf, size_t len,
+							  annot_agree_items **out, annot_err *err)
+{
+	rbuf		r = {buf, buf + len, buf};
+	annot_agree_params params;
+	annot_agree_items *s;
+	annot_status st;
+	int64_t		n;
+	int64_t		sum = 0;
+	uint64_t	ncells;
+	uint64_t	i;
+
+	*out = NULL;
+	memset(&params, 0, sizeof(params));
+	if ((st = get_header(&r, ITEMS_MAGIC0, ITEMS_MAGIC1, &params, &n, err)) != ANNOT_OK)
+		return st;
+	s = annot_agree_items_create(&params);
+	if (s == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+	if ((st = get_dict(&r, &s->items, "the items", err)) != ANNOT_OK ||
+		(st = get_dict(&r, &s->cats, "the categories", err)) != ANNOT_OK)
+		goto fail;
+	if (!get_u64(&r, &ncells))
+	{
+		st = truncated(&r, err, "the cell count");
+		goto fail;
+	}
+	if (ncells > left(&r) / 16)
+	{
+		st = truncated(&r, err, "the cells");
+		goto fail;
+	}
+	for (i = 0; i < ncells; i++)
+	{
+		uint32_t	it;
+		uint32_t	c;
+		uint64_t	cnt;
+		uint64_t	slot;
+		bool		fresh;
+
+		get_u32(&r, &it);
+		get_u32(&r, &c);
+		get_u64(&r, &cnt);
+		if (it >= s->items.n || c >= s->cats.n)
+		{
+			st = inconsistent(&r, err, "cell refers to an unknown item or category");
+			goto fail;
+		}
+		if (cnt == 0 || cnt > (uint64_t) INT64_MAX)
+		{
+			st = inconsistent(&r, err, "zero or negative count");
+			goto fail;
+		}
+		if ((st = cell_slot(s, ((uint64_t) it << 32) | c, &slot, &fresh, err)) != ANNOT_OK)
+			goto fail;
+		if (!fresh)
+		{
+			st = inconsistent(&r, err, "repeated cell");
+			goto fail;
+		}
+		s->ccounts[slot] = (int64_t) cnt;
+		if (__builtin_add_overflow(sum, (int64_t) cnt, &sum))
+		{
+			st = inconsistent(&r, err, "counts overflow");
+			goto fail;
+		}
+	}
+	if (sum != n)
+	{
+		st = inconsistent(&r, err, "cells do not add up to the rating count");
+		goto fail;
+	}
+	if ((st = check_all_used(s, &r, err)) != ANNOT_OK)
+		goto fail;
+	if (left(&r) != 0)
+	{
+		st = inconsistent(&r, err, "trailing bytes");
+		goto fail;
+	}
+	s->n = n;
+	*out = s;
+	return ANNOT_OK;
+fail:
+	annot_agree_items_free(s);
+	return st;
+}

@@ -723,8 +723,8 @@ get_u32(rbuf *r, uint32_t *v)
 static bool
 get_u64(rbuf *r, uint64_t *v)
 {
-	uint32_t	hi;
-	uint32_t	lo;
+	uint32_t	hi = 0;
+	uint32_t	lo = 0;
 
 	if (left(r) < 8)
 		return false;
@@ -973,9 +973,9 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 	}
 	for (i = 0; i < ncells; i++)
 	{
-		uint32_t	a;
-		uint32_t	b;
-		uint64_t	c;
+		uint32_t	a = 0;
+		uint32_t	b = 0;
+		uint64_t	c = 0;
 		int64_t    *cell;
 
 		get_u32(&r, &a);
@@ -1330,9 +1330,9 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 	}
 	for (i = 0; i < ncells; i++)
 	{
-		uint32_t	it;
-		uint32_t	c;
-		uint64_t	cnt;
+		uint32_t	it = 0;
+		uint32_t	c = 0;
+		uint64_t	cnt = 0;
 		uint64_t	slot;
 		bool		fresh;
 

@@ -124,6 +124,7 @@ typedef struct annot_agree_items
 	int64_t    *ccounts;
 	uint64_t	ncells;
 	uint64_t	cellcap;		/* power of two */
+	uint64_t	seed;			/* cell hash seed, new at every resize */
 	int64_t		n;				/* ratings */
 } annot_agree_items;
 
@@ -188,6 +189,25 @@ void		annot_agree_pair_free(annot_agree_pair *s);
 annot_status annot_agree_pair_add(annot_agree_pair *s, annot_agree_keykind kind,
 								  const annot_agree_key *a,
 								  const annot_agree_key *b, annot_err *err);
+/*
+ * The hot path of integer labels already seen, both in 0..ANNOT_AGREE_DIRECT-1:
+ * count the pair and return true; false means "use annot_agree_pair_add".
+ */
+static inline bool
+annot_agree_pair_add_seen(annot_agree_pair *s, int64_t a, int64_t b)
+{
+	const uint32_t *d = s->cats.direct;
+
+	if (d != NULL && (uint64_t) a < ANNOT_AGREE_DIRECT &&
+		(uint64_t) b < ANNOT_AGREE_DIRECT && d[a] != 0 && d[b] != 0)
+	{
+		s->counts[(size_t) (d[a] - 1) * s->cap + (d[b] - 1)]++;
+		s->n++;
+		return true;
+	}
+	return false;
+}
+
 /* Add src into dst (src unchanged). */
 annot_status annot_agree_pair_combine(annot_agree_pair *dst,
 									  const annot_agree_pair *src,

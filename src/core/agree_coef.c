@@ -155,13 +155,8 @@ wctx_make(const annot_agree_dict *d, const bool *present,
 		wctx_free(c);
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for weights.");
 	}
-	if (w == ANNOT_W_UNWEIGHTED)
-	{
-		for (id = 0; id < d->n; id++)
-			order[id] = id;
-	}
-	else
-		annot_agree_dict_order(d, order);
+	/* a fixed order makes sums independent of the order rows arrived in */
+	annot_agree_dict_order(d, order);
 	for (k = 0; k < d->n; k++)
 	{
 		id = order[k];
@@ -466,13 +461,21 @@ iview_free(iview *v)
 	memset(v, 0, sizeof(*v));
 }
 
-/* Group the cell table by item (a counting sort on item ids). */
+/*
+ * Group the cell table by item, items in key order and the cells of an item
+ * in category order, so that every sum runs in the same order however the
+ * rows were split between parallel workers.
+ */
 static annot_status
 iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 {
 	uint64_t	j;
-	uint64_t   *fill;
+	uint64_t   *fill = NULL;
+	uint32_t   *iorder = NULL;
+	uint32_t   *ipos = NULL;
+	uint32_t   *crank = NULL;
 	uint32_t	i;
+	annot_status st = ANNOT_OK;
 
 	memset(v, 0, sizeof(*v));
 	v->n = s->items.n;
@@ -481,18 +484,28 @@ iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 	v->cat = annot_alloc(sizeof(uint32_t) * ((size_t) s->ncells + 1));
 	v->cnt = annot_alloc(sizeof(double) * ((size_t) s->ncells + 1));
 	v->r = annot_alloc(sizeof(double) * ((size_t) v->n + 1));
-	if (!v->start || !fill || !v->cat || !v->cnt || !v->r)
+	iorder = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
+	ipos = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
+	crank = annot_alloc(sizeof(uint32_t) * ((size_t) s->cats.n + 1));
+	if (!v->start || !fill || !v->cat || !v->cnt || !v->r || !iorder || !ipos || !crank)
 	{
-		annot_free(fill);
 		iview_free(v);
-		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
+		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
+		goto done;
 	}
+	annot_agree_dict_order(&s->items, iorder);
+	for (i = 0; i < v->n; i++)
+		ipos[iorder[i]] = i;
+	annot_agree_dict_order(&s->cats, crank);
+	for (i = 0; i < s->cats.n; i++)
+		iorder[crank[i]] = i;
+	/* iorder now maps category id -> rank; reuse it as that */
 	memset(v->start, 0, sizeof(uint64_t) * ((size_t) v->n + 1));
 	for (i = 0; i < v->n; i++)
 		v->r[i] = 0.0;
 	for (j = 0; j < s->cellcap; j++)
 		if (s->ckeys[j] != ANNOT_AGREE_NOCELL)
-			v->start[(s->ckeys[j] >> 32) + 1]++;
+			v->start[ipos[s->ckeys[j] >> 32] + 1]++;
 	for (i = 0; i < v->n; i++)
 		v->start[i + 1] += v->start[i];
 	memcpy(fill, v->start, sizeof(uint64_t) * ((size_t) v->n + 1));
@@ -500,20 +513,33 @@ iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 	{
 		uint64_t	k = s->ckeys[j];
 		uint32_t	it;
+		uint32_t	c;
 		uint64_t	at;
 
 		if (k == ANNOT_AGREE_NOCELL)
 			continue;
 		if ((j & 0xFFFF) == 0)
 			annot_check_interrupts();
-		it = (uint32_t) (k >> 32);
+		it = ipos[k >> 32];
+		c = (uint32_t) (k & 0xFFFFFFFF);
+		/* insertion into the item's cells, kept in category order */
 		at = fill[it]++;
-		v->cat[at] = (uint32_t) (k & 0xFFFFFFFF);
+		while (at > v->start[it] && iorder[v->cat[at - 1]] > iorder[c])
+		{
+			v->cat[at] = v->cat[at - 1];
+			v->cnt[at] = v->cnt[at - 1];
+			at--;
+		}
+		v->cat[at] = c;
 		v->cnt[at] = (double) s->ccounts[j];
 		v->r[it] += (double) s->ccounts[j];
 	}
+done:
 	annot_free(fill);
-	return ANNOT_OK;
+	annot_free(iorder);
+	annot_free(ipos);
+	annot_free(crank);
+	return st;
 }
 
 /*

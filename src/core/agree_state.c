@@ -117,6 +117,54 @@ dict_rehash(annot_agree_dict *d, uint32_t nslots, annot_err *err)
 	return ANNOT_OK;
 }
 
+/* Size the arrays and slot table for n keys at once (no-op if large enough). */
+static annot_status
+dict_reserve(annot_agree_dict *d, uint32_t n, annot_err *err)
+{
+	uint32_t	nslots = 16;
+	uint32_t	cap;
+
+	if (n > d->max)
+		n = d->max;
+	if (n > d->cap)
+	{
+		cap = n;
+		if (d->kind == ANNOT_AGREE_KEY_INT)
+		{
+			int64_t    *k = annot_realloc(d->ikeys, sizeof(int64_t) * (size_t) cap);
+
+			if (k == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			d->ikeys = k;
+		}
+		else
+		{
+			uint32_t   *o = annot_realloc(d->off, sizeof(uint32_t) * (size_t) cap);
+
+			if (o == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			d->off = o;
+			o = annot_realloc(d->len, sizeof(uint32_t) * (size_t) cap);
+			if (o == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			d->len = o;
+		}
+		{
+			double	   *v = annot_realloc(d->values, sizeof(double) * (size_t) cap);
+
+			if (v == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			d->values = v;
+		}
+		d->cap = cap;
+	}
+	while ((uint64_t) nslots < (uint64_t) n * 2 && nslots < (UINT32_C(1) << 31))
+		nslots *= 2;
+	if (nslots > d->nslots)
+		return dict_rehash(d, nslots, err);
+	return ANNOT_OK;
+}
+
 /* Make room for one more id. */
 static annot_status
 dict_grow(annot_agree_dict *d, annot_err *err)
@@ -332,6 +380,8 @@ annot_agree_dict_numeric(const annot_agree_dict *d)
 
 typedef struct order_entry
 {
+	int64_t		ikey;
+	bool		is_int;
 	double		value;
 	const char *bytes;
 	uint32_t	len;
@@ -348,6 +398,8 @@ order_cmp(const void *pa, const void *pb)
 	uint32_t	n;
 	int			c;
 
+	if (a->is_int && b->is_int)
+		return a->ikey < b->ikey ? -1 : (a->ikey > b->ikey);
 	if (a->numeric && b->numeric && a->value != b->value)
 		return a->value < b->value ? -1 : 1;
 	if (a->numeric != b->numeric)
@@ -383,6 +435,8 @@ annot_agree_dict_order(const annot_agree_dict *d, uint32_t *out)
 		e[id].value = d->values[id];
 		e[id].numeric = !isnan(d->values[id]);
 		annot_agree_dict_key(d, id, &i, &e[id].bytes, &e[id].len);
+		e[id].ikey = i;
+		e[id].is_int = d->kind == ANNOT_AGREE_KEY_INT;
 		e[id].id = id;
 	}
 	qsort(e, d->n, sizeof(order_entry), order_cmp);
@@ -858,6 +912,10 @@ get_dict(rbuf *r, annot_agree_dict *d, const char *what, annot_err *err)
 	/* each key takes at least 8 bytes: refuse counts the message cannot hold */
 	if ((uint64_t) n * 8 > left(r))
 		return truncated(r, err, what);
+	if (d->kind == ANNOT_AGREE_KEY_NONE && n > 0)
+		d->kind = kind;
+	if ((st = dict_reserve(d, n, err)) != ANNOT_OK)
+		return st;
 	for (i = 0; i < n; i++)
 	{
 		annot_agree_key k;
@@ -1068,6 +1126,7 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 	uint64_t   *keys;
 	int64_t    *counts;
 	uint64_t	mask = cap - 1;
+	uint64_t	seed;
 	uint64_t	i;
 
 	if (cap > (SIZE_MAX / 16))
@@ -1081,6 +1140,12 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
 	}
 	memset(keys, 0xFF, sizeof(uint64_t) * (size_t) cap);
+
+	/*
+	 * A fresh seed per table: copying one linear-probing table into another
+	 * in slot order with the same hash would pile the keys into long runs.
+	 */
+	seed = mix64((uint64_t) (uintptr_t) keys ^ cap);
 	for (i = 0; i < s->cellcap; i++)
 	{
 		uint64_t	k = s->ckeys[i];
@@ -1088,7 +1153,7 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 
 		if (k == ANNOT_AGREE_NOCELL)
 			continue;
-		for (j = mix64(k) & mask; keys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+		for (j = mix64(k ^ seed) & mask; keys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 			;
 		keys[j] = k;
 		counts[j] = s->ccounts[i];
@@ -1098,7 +1163,21 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 	s->ckeys = keys;
 	s->ccounts = counts;
 	s->cellcap = cap;
+	s->seed = seed;
 	return ANNOT_OK;
+}
+
+/* Size the cell table for n cells at the load factor limit of 7/10. */
+static annot_status
+cells_reserve(annot_agree_items *s, uint64_t n, annot_err *err)
+{
+	uint64_t	cap = 64;
+
+	while (cap * 7 < n * 10 + 10)
+		cap *= 2;
+	if (cap <= s->cellcap)
+		return ANNOT_OK;
+	return cells_resize(s, cap, err);
 }
 
 /* The slot of cell key k, inserting it (count 0) when absent. */
@@ -1114,7 +1193,7 @@ cell_slot(annot_agree_items *s, uint64_t k, uint64_t *slot, bool *fresh,
 		(st = cells_resize(s, s->cellcap < 64 ? 64 : s->cellcap * 2, err)) != ANNOT_OK)
 		return st;
 	mask = s->cellcap - 1;
-	for (j = mix64(k) & mask; s->ckeys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+	for (j = mix64(k ^ s->seed) & mask; s->ckeys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 		if (s->ckeys[j] == k)
 		{
 			*slot = j;
@@ -1174,6 +1253,13 @@ annot_agree_items_combine(annot_agree_items *dst, const annot_agree_items *src,
 		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory to combine states.");
 		goto done;
 	}
+	if (dst->items.kind == ANNOT_AGREE_KEY_NONE)
+		dst->items.kind = src->items.kind;
+	if (dst->items.kind == src->items.kind &&
+		(st = dict_reserve(&dst->items, (uint32_t) ((uint64_t) dst->items.n + src->items.n > UINT32_MAX ? UINT32_MAX : dst->items.n + src->items.n), err)) != ANNOT_OK)
+		goto done;
+	if ((st = cells_reserve(dst, dst->ncells + src->ncells, err)) != ANNOT_OK)
+		goto done;
 	for (i = 0; i < src->items.n && st == ANNOT_OK; i++)
 	{
 		annot_agree_key k;
@@ -1328,6 +1414,8 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 		st = truncated(&r, err, "the cells");
 		goto fail;
 	}
+	if ((st = cells_reserve(s, ncells, err)) != ANNOT_OK)
+		goto fail;
 	for (i = 0; i < ncells; i++)
 	{
 		uint32_t	it = 0;

@@ -357,6 +357,16 @@ agree_pair_transfn(PG_FUNCTION_ARGS)
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(st);
 
+	/* integer class ids seen before: one table increment */
+	if (st->conv[0].mode == KM_INT4 &&
+		annot_agree_pair_add_seen(st->pair, DatumGetInt32(PG_GETARG_DATUM(1)),
+								  DatumGetInt32(PG_GETARG_DATUM(2))))
+		PG_RETURN_POINTER(st);
+	if (st->conv[0].mode == KM_INT8 &&
+		annot_agree_pair_add_seen(st->pair, DatumGetInt64(PG_GETARG_DATUM(1)),
+								  DatumGetInt64(PG_GETARG_DATUM(2))))
+		PG_RETURN_POINTER(st);
+
 	memset(&a, 0, sizeof(a));
 	memset(&b, 0, sizeof(b));
 	kind = datum_key(&st->conv[0], PG_GETARG_DATUM(1), &a);

@@ -343,19 +343,28 @@ annot_agree_cohen(const annot_agree_pair *s, annot_agree_result *r,
 		if (rank[a] != UINT32_MAX)
 			ids[rank[a]] = a;
 
-	/* proportions by rank */
+	/*
+	 * Sums over counts, divided once: exact for integer weights, so perfect
+	 * agreement gives exactly 1 with exactly zero standard error.
+	 */
 	for (i = 0; i < q; i++)
 		row[i] = col[i] = 0.0;
 	for (i = 0; i < q; i++)
 		for (j = 0; j < q; j++)
 		{
-			double		p = (double) s->counts[(size_t) ids[i] * s->cap + ids[j]] / N;
+			double		n = (double) s->counts[(size_t) ids[i] * s->cap + ids[j]];
 
-			row[i] += p;
-			col[j] += p;
-			if (p != 0.0)
-				po += weight(&c, i, j) * p;
+			row[i] += n;
+			col[j] += n;
+			if (n != 0.0)
+				po += weight(&c, i, j) * n;
 		}
+	po /= N;
+	for (i = 0; i < q; i++)
+	{
+		row[i] /= N;
+		col[i] /= N;
+	}
 	r->pa = po;
 	if (q < 2)
 	{
@@ -389,14 +398,15 @@ annot_agree_cohen(const annot_agree_pair *s, annot_agree_result *r,
 	for (i = 0; i < q; i++)
 		for (j = 0; j < q; j++)
 		{
-			double		p = (double) s->counts[(size_t) ids[i] * s->cap + ids[j]] / N;
+			double		n = (double) s->counts[(size_t) ids[i] * s->cap + ids[j]];
 			double		t;
 
-			if (p == 0.0)
+			if (n == 0.0)
 				continue;
 			t = weight(&c, i, j) - (wr[i] + wc[j]) * (1.0 - kappa);
-			sum += p * t * t;
+			sum += n * t * t;
 		}
+	sum /= N;
 	var = (sum - pow(kappa - pe * (1.0 - kappa), 2)) /
 		((1.0 - pe) * (1.0 - pe) * N);
 	r->se = sqrt(var > 0 ? var : 0.0);

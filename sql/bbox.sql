@@ -1,5 +1,7 @@
 -- annot.bbox: literals, conversions, geometry, operators and indexes
-CREATE EXTENSION annot;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS annot;
+RESET client_min_messages;
 -- operators live in schema annot: put it on the search path
 SET search_path = public, annot;
 

@@ -32,6 +32,19 @@ add_counts() {
 	FAILED=$((FAILED + $3))
 }
 
+# Suite 0: the extension builds warning-free (-Werror) with clang as well
+# as gcc (the install above used gcc).
+log "clang build"
+mkdir -p "$WORK/clang"
+cp -r "$ANNOT_ROOT/Makefile" "$ANNOT_ROOT/annot.control" "$ANNOT_ROOT/src" "$WORK/clang/"
+find "$WORK/clang" -name '*.o' -delete
+if make -s -C "$WORK/clang" CC=clang >"$WORK/clang.out" 2>&1; then
+	add_counts clang 1 0
+else
+	head -20 "$WORK/clang.out"
+	add_counts clang 0 1
+fi
+
 # Suite 1: unit tests of the core, under ASan and UBSan, no server.
 log "unit tests"
 if make -s -C "$ANNOT_ROOT/test/unit" run >"$WORK/unit.out" 2>&1; then rc=0; else rc=$?; fi

@@ -47,7 +47,8 @@ hash_bytes(const char *p, uint32_t len)
 		len -= 8;
 	}
 	w = 0;
-	memcpy(&w, p, len);
+	if (len > 0)
+		memcpy(&w, p, len);
 	return mix64(h ^ w ^ ((uint64_t) len << 59));
 }
 
@@ -75,12 +76,19 @@ annot_agree_dict_free(annot_agree_dict *d)
 	memset(d, 0, sizeof(*d));
 }
 
+/* The bytes of a key (the arena is NULL while every key is empty). */
+static const char *
+key_bytes(const annot_agree_dict *d, uint32_t id)
+{
+	return d->arena != NULL ? d->arena + d->off[id] : "";
+}
+
 static uint64_t
 dict_hash_id(const annot_agree_dict *d, uint32_t id)
 {
 	if (d->kind == ANNOT_AGREE_KEY_INT)
 		return mix64((uint64_t) d->ikeys[id]);
-	return hash_bytes(d->arena + d->off[id], d->len[id]);
+	return hash_bytes(key_bytes(d, id), d->len[id]);
 }
 
 static bool
@@ -89,7 +97,7 @@ dict_key_equal(const annot_agree_dict *d, uint32_t id, const annot_agree_key *ke
 	if (d->kind == ANNOT_AGREE_KEY_INT)
 		return d->ikeys[id] == key->i;
 	return d->len[id] == key->len &&
-		(key->len == 0 || memcmp(d->arena + d->off[id], key->bytes, key->len) == 0);
+		(key->len == 0 || memcmp(key_bytes(d, id), key->bytes, key->len) == 0);
 }
 
 /* Rebuild the slot table at twice the needed size. */
@@ -354,7 +362,7 @@ annot_agree_dict_key(const annot_agree_dict *d, uint32_t id, int64_t *i,
 	else
 	{
 		*i = 0;
-		*bytes = d->arena + d->off[id];
+		*bytes = key_bytes(d, id);
 		*len = d->len[id];
 	}
 }
@@ -886,7 +894,8 @@ put_dict(wbuf *w, const annot_agree_dict *d)
 		else
 		{
 			put_u32(w, d->len[id]);
-			memcpy(w->p, d->arena + d->off[id], d->len[id]);
+			if (d->len[id] > 0)
+				memcpy(w->p, key_bytes(d, id), d->len[id]);
 			w->p += d->len[id];
 			put_f64(w, d->values[id]);
 		}
@@ -1005,6 +1014,7 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 	annot_status st;
 	int64_t		n;
 	int64_t		sum = 0;
+	uint64_t	prev = 0;
 	uint32_t	ncells;
 	uint32_t	i;
 
@@ -1044,10 +1054,17 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 			st = inconsistent(&r, err, "cell outside the table");
 			goto fail;
 		}
-		cell = &s->counts[(size_t) a * s->cap + b];
-		if (c == 0 || c > (uint64_t) INT64_MAX || *cell != 0)
+		/* cells come in row-major order, each once: the form serialize writes */
+		if (i > 0 && ((uint64_t) a << 32 | b) <= prev)
 		{
-			st = inconsistent(&r, err, "zero, negative or repeated cell");
+			st = inconsistent(&r, err, "cells out of order or repeated");
+			goto fail;
+		}
+		prev = (uint64_t) a << 32 | b;
+		cell = &s->counts[(size_t) a * s->cap + b];
+		if (c == 0 || c > (uint64_t) INT64_MAX)
+		{
+			st = inconsistent(&r, err, "zero or negative cell");
 			goto fail;
 		}
 		*cell = (int64_t) c;

@@ -323,9 +323,39 @@ agg_context(FunctionCallInfo fcinfo, const char *fn)
  * Pair aggregates: cohen_kappa, cohen_kappa_ci, confusion_matrix
  * --------------------------------------------------------------------- */
 
+static Datum pair_transition(FunctionCallInfo fcinfo);
+
+/*
+ * The per-row hot path: integer labels already seen, constant parameters.
+ * A state can only exist inside an aggregate (SQL cannot make an internal
+ * value), so the aggregate-context check happens when it is created.
+ */
 PG_FUNCTION_INFO_V1(agree_pair_transfn);
 Datum
 agree_pair_transfn(PG_FUNCTION_ARGS)
+{
+	if (!PG_ARGISNULL(0) && !PG_ARGISNULL(1) && !PG_ARGISNULL(2))
+	{
+		agree_agg  *st = (agree_agg *) PG_GETARG_POINTER(0);
+
+		if (st->params_stable)
+		{
+			if (st->conv[0].mode == KM_INT4 &&
+				annot_agree_pair_add_seen(st->pair, DatumGetInt32(PG_GETARG_DATUM(1)),
+										  DatumGetInt32(PG_GETARG_DATUM(2))))
+				PG_RETURN_POINTER(st);
+			if (st->conv[0].mode == KM_INT8 &&
+				annot_agree_pair_add_seen(st->pair, DatumGetInt64(PG_GETARG_DATUM(1)),
+										  DatumGetInt64(PG_GETARG_DATUM(2))))
+				PG_RETURN_POINTER(st);
+		}
+	}
+	return pair_transition(fcinfo);
+}
+
+/* Everything else: the first row, new labels, other types, NULLs. */
+static Datum
+pair_transition(FunctionCallInfo fcinfo)
 {
 	MemoryContext cxt = agg_context(fcinfo, "agree_pair_transfn");
 	agree_agg  *st = PG_ARGISNULL(0) ? NULL : (agree_agg *) PG_GETARG_POINTER(0);
@@ -355,16 +385,6 @@ agree_pair_transfn(PG_FUNCTION_ARGS)
 
 	/* a pair with a missing label is left out, as irr's kappa2 does */
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(st);
-
-	/* integer class ids seen before: one table increment */
-	if (st->conv[0].mode == KM_INT4 &&
-		annot_agree_pair_add_seen(st->pair, DatumGetInt32(PG_GETARG_DATUM(1)),
-								  DatumGetInt32(PG_GETARG_DATUM(2))))
-		PG_RETURN_POINTER(st);
-	if (st->conv[0].mode == KM_INT8 &&
-		annot_agree_pair_add_seen(st->pair, DatumGetInt64(PG_GETARG_DATUM(1)),
-								  DatumGetInt64(PG_GETARG_DATUM(2))))
 		PG_RETURN_POINTER(st);
 
 	memset(&a, 0, sizeof(a));

@@ -21,8 +21,8 @@ CREATE FUNCTION pg_temp.r(x float8) RETURNS numeric AS $$
 $$ LANGUAGE sql;
 
 -- SAS PROC FREQ 3x3 example (statsmodels "table10"), one row per pair
-CREATE TABLE sas (a int, b int);
-INSERT INTO sas
+CREATE TABLE agree_sas (a int, b int);
+INSERT INTO agree_sas
 SELECT a, b FROM (VALUES (1, 2, 4), (1, 3, 1), (2, 2, 8), (3, 2, 1), (3, 3, 5)) v(a, b, n),
 	generate_series(1, n);
 
@@ -30,15 +30,15 @@ SELECT pg_temp.r(cohen_kappa(a, b)) AS kappa,
 	pg_temp.r(cohen_kappa(a, b, 'linear')) AS linear,
 	pg_temp.r(cohen_kappa(a, b, 'quadratic')) AS quadratic,
 	pg_temp.r(cohen_kappa(a, b, 'unweighted')) AS unweighted
-FROM sas;
+FROM agree_sas;
 SELECT pg_temp.r(estimate) AS estimate, pg_temp.r(se) AS se,
 	pg_temp.r(ci_lower) AS lower, pg_temp.r(ci_upper) AS upper, confidence,
 	pg_temp.r(observed) AS observed, pg_temp.r(expected) AS expected,
 	n_items, n_ratings, n_categories
-FROM (SELECT (cohen_kappa_ci(a, b)).* FROM sas) s;
+FROM (SELECT (cohen_kappa_ci(a, b)).* FROM agree_sas) s;
 -- a 90% interval is narrower, same estimate and error
 SELECT pg_temp.r(ci_lower) AS lower, pg_temp.r(ci_upper) AS upper, confidence
-FROM (SELECT (cohen_kappa_ci(a, b, 'unweighted', 0.9)).* FROM sas) s;
+FROM (SELECT (cohen_kappa_ci(a, b, 'unweighted', 0.9)).* FROM agree_sas) s;
 -- observed levels (ranks) vs the full range (values), 1, 2 and 4 observed:
 -- sklearn gives 0.4 and, with labels=[1,2,3,4], 0.347826086957
 SELECT pg_temp.r(cohen_kappa(a, b, 'linear', 'observed')) AS observed,
@@ -47,9 +47,9 @@ SELECT pg_temp.r(cohen_kappa(a, b, 'linear', 'observed')) AS observed,
 FROM (VALUES (1, 2), (2, 2), (4, 4), (4, 2), (1, 1), (2, 4)) v(a, b);
 
 -- the confusion matrix and its rows
-SELECT confusion_matrix(a, b) FROM sas;
-SELECT * FROM confusion_classes((SELECT confusion_matrix(a, b) FROM sas));
-SELECT * FROM confusion_cells((SELECT confusion_matrix(a, b) FROM sas)) WHERE n > 0;
+SELECT confusion_matrix(a, b) FROM agree_sas;
+SELECT * FROM confusion_classes((SELECT confusion_matrix(a, b) FROM agree_sas));
+SELECT * FROM confusion_cells((SELECT confusion_matrix(a, b) FROM agree_sas)) WHERE n > 0;
 SELECT confusion_matrix(t, p) FROM (VALUES ('cat', 'cat'), ('dog', 'cat'),
 	('dog', 'dog'), ('a "quoted" label', 'dog')) v(t, p);
 
@@ -63,24 +63,24 @@ SELECT confusion_matrix(a, b) AS float_zero
 FROM (VALUES ('-0'::float8, 0::float8), (1.5, 1.5)) v(a, b);
 SELECT confusion_matrix(a::char(4), b::char(6)) AS padded
 FROM (VALUES ('ab', 'ab  '), ('c', 'c')) v(a, b);
-CREATE DOMAIN grade AS int CHECK (VALUE BETWEEN 1 AND 5);
-SELECT pg_temp.r(cohen_kappa(a::grade, b::grade, 'quadratic'))
+CREATE DOMAIN agree_grade AS int CHECK (VALUE BETWEEN 1 AND 5);
+SELECT pg_temp.r(cohen_kappa(a::agree_grade, b::agree_grade, 'quadratic'))
 FROM (VALUES (1, 1), (2, 3), (5, 4), (3, 3)) v(a, b);
-CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
-SELECT confusion_matrix(a::mood, b::mood)
+CREATE TYPE agree_mood AS ENUM ('sad', 'ok', 'happy');
+SELECT confusion_matrix(a::agree_mood, b::agree_mood)
 FROM (VALUES ('sad', 'ok'), ('happy', 'happy'), ('ok', 'ok')) v(a, b);
 
 -- edge cases: missing labels, empty groups, one category, one rater
 SELECT cohen_kappa(a, b) AS all_null FROM (VALUES (NULL::int, 1), (2, NULL)) v(a, b);
-SELECT cohen_kappa(a, b) AS empty FROM sas WHERE false;
-SELECT cohen_kappa_ci(a, b) AS empty_ci FROM sas WHERE false;
+SELECT cohen_kappa(a, b) AS empty FROM agree_sas WHERE false;
+SELECT cohen_kappa_ci(a, b) AS empty_ci FROM agree_sas WHERE false;
 SELECT pg_temp.r(cohen_kappa(a, b)) AS nulls_skipped
-FROM (SELECT a, b FROM sas UNION ALL VALUES (NULL, 1), (3, NULL)) s;
+FROM (SELECT a, b FROM agree_sas UNION ALL VALUES (NULL, 1), (3, NULL)) s;
 SELECT cohen_kappa(a, b) AS one_category, (cohen_kappa_ci(a, b)).*
 FROM (VALUES (7, 7), (7, 7)) v(a, b);
 
-CREATE TABLE ratings (item int, rater int, label int);
-INSERT INTO ratings VALUES
+CREATE TABLE agree_ratings (item int, rater int, label int);
+INSERT INTO agree_ratings VALUES
 	(1, 1, 1), (1, 2, 1), (1, 3, 2),
 	(2, 1, 2), (2, 2, 2), (2, 3, 2),
 	(3, 1, 3), (3, 2, 3), (3, 3, NULL),
@@ -90,38 +90,38 @@ SELECT pg_temp.r(fleiss_kappa(item, label)) AS fleiss,
 	pg_temp.r(gwet_ac1(item, label)) AS ac1,
 	pg_temp.r(percent_agreement(item, label)) AS pa,
 	pg_temp.r(krippendorff_alpha(item, label)) AS alpha
-FROM ratings;
+FROM agree_ratings;
 SELECT pg_temp.r(krippendorff_alpha(item, label, 'nominal')) AS nominal,
 	pg_temp.r(krippendorff_alpha(item, label, 'ordinal')) AS ordinal,
 	pg_temp.r(krippendorff_alpha(item, label, 'interval')) AS interval,
 	pg_temp.r(krippendorff_alpha(item, label, 'ratio')) AS ratio
-FROM ratings;
+FROM agree_ratings;
 SELECT w, pg_temp.r(fleiss_kappa(item, label, w)) AS fleiss,
 	pg_temp.r(gwet_ac2(item, label, w)) AS ac2,
 	pg_temp.r(percent_agreement(item, label, w)) AS pa
-FROM ratings, unnest(ARRAY['unweighted', 'linear', 'quadratic', 'ordinal',
+FROM agree_ratings, unnest(ARRAY['unweighted', 'linear', 'quadratic', 'ordinal',
 	'radical', 'ratio', 'circular', 'bipolar']) w
 GROUP BY w ORDER BY w;
 SELECT 'fleiss' AS coef, pg_temp.r(estimate) AS estimate, pg_temp.r(se) AS se,
 	pg_temp.r(ci_lower) AS lower, pg_temp.r(ci_upper) AS upper, n_items, n_ratings, n_categories
-FROM (SELECT (fleiss_kappa_ci(item, label)).* FROM ratings) s
+FROM (SELECT (fleiss_kappa_ci(item, label)).* FROM agree_ratings) s
 UNION ALL
 SELECT 'ac1', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
-FROM (SELECT (gwet_ac1_ci(item, label, 0.9)).* FROM ratings) s
+FROM (SELECT (gwet_ac1_ci(item, label, 0.9)).* FROM agree_ratings) s
 UNION ALL
 SELECT 'ac2', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
-FROM (SELECT (gwet_ac2_ci(item, label, 'quadratic')).* FROM ratings) s
+FROM (SELECT (gwet_ac2_ci(item, label, 'quadratic')).* FROM agree_ratings) s
 UNION ALL
 SELECT 'pa', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
-FROM (SELECT (percent_agreement_ci(item, label)).* FROM ratings) s
+FROM (SELECT (percent_agreement_ci(item, label)).* FROM agree_ratings) s
 UNION ALL
 SELECT 'alpha', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
-FROM (SELECT (krippendorff_alpha_ci(item, label, 'interval')).* FROM ratings) s;
--- items of any type; the same ratings keyed by text and by uuid
+FROM (SELECT (krippendorff_alpha_ci(item, label, 'interval')).* FROM agree_ratings) s;
+-- items of any type; the same agree_ratings keyed by text and by uuid
 SELECT pg_temp.r(fleiss_kappa('item ' || item, label)) AS text_items,
 	pg_temp.r(fleiss_kappa(md5(item::text)::uuid, label)) AS uuid_items,
 	pg_temp.r(fleiss_kappa(item, 'L' || label)) AS text_labels
-FROM ratings;
+FROM agree_ratings;
 -- one category: chance agreement 1, coefficients undefined; percent agreement 1
 SELECT fleiss_kappa(i, 'x') AS fleiss, gwet_ac1(i, 'x') AS ac1,
 	krippendorff_alpha(i, 'x') AS alpha, percent_agreement(i, 'x') AS pa
@@ -130,47 +130,47 @@ FROM generate_series(1, 3) i, generate_series(1, 2) r;
 SELECT fleiss_kappa(i, i % 2) AS fleiss, krippendorff_alpha(i, i % 2) AS alpha,
 	(fleiss_kappa_ci(i, i % 2)).n_items
 FROM generate_series(1, 5) i;
-SELECT fleiss_kappa(item, label) AS empty FROM ratings WHERE false;
+SELECT fleiss_kappa(item, label) AS empty FROM agree_ratings WHERE false;
 -- per group
 SELECT item % 2 AS grp, pg_temp.r(percent_agreement(item, label)) AS pa
-FROM ratings GROUP BY 1 ORDER BY 1;
+FROM agree_ratings GROUP BY 1 ORDER BY 1;
 
 -- errors: each with its SQLSTATE
 SELECT q, pg_temp.outcome(q) FROM (VALUES
-	($$SELECT cohen_kappa(a, b, 'cubic') FROM sas$$),
-	($$SELECT cohen_kappa(a, b, 'ordinal') FROM sas$$),
-	($$SELECT cohen_kappa(a, b, 'Linear') FROM sas$$),
-	($$SELECT cohen_kappa(a, b, 'linear', 'values') FROM sas$$),
-	($$SELECT cohen_kappa_ci(a, b, 'linear', 0) FROM sas$$),
-	($$SELECT cohen_kappa_ci(a, b, 'linear', 1) FROM sas$$),
-	($$SELECT cohen_kappa_ci(a, b, 'linear', 'NaN'::float8) FROM sas$$),
-	($$SELECT cohen_kappa_ci(a, b, 'linear', -0.5) FROM sas$$),
-	($$SELECT cohen_kappa(a, b, NULL) FROM sas$$),
-	($$SELECT cohen_kappa(a, b, CASE WHEN a = 1 THEN 'linear' ELSE 'quadratic' END) FROM sas$$),
-	($$SELECT cohen_kappa(a::text, b::text, 'linear') FROM sas$$),
-	($$SELECT cohen_kappa(a * 'NaN'::float8, b::float8, 'linear') FROM sas$$),
-	($$SELECT cohen_kappa(a::numeric * 'Infinity', b::numeric, 'linear') FROM sas$$),
+	($$SELECT cohen_kappa(a, b, 'cubic') FROM agree_sas$$),
+	($$SELECT cohen_kappa(a, b, 'ordinal') FROM agree_sas$$),
+	($$SELECT cohen_kappa(a, b, 'Linear') FROM agree_sas$$),
+	($$SELECT cohen_kappa(a, b, 'linear', 'values') FROM agree_sas$$),
+	($$SELECT cohen_kappa_ci(a, b, 'linear', 0) FROM agree_sas$$),
+	($$SELECT cohen_kappa_ci(a, b, 'linear', 1) FROM agree_sas$$),
+	($$SELECT cohen_kappa_ci(a, b, 'linear', 'NaN'::float8) FROM agree_sas$$),
+	($$SELECT cohen_kappa_ci(a, b, 'linear', -0.5) FROM agree_sas$$),
+	($$SELECT cohen_kappa(a, b, NULL) FROM agree_sas$$),
+	($$SELECT cohen_kappa(a, b, CASE WHEN a = 1 THEN 'linear' ELSE 'quadratic' END) FROM agree_sas$$),
+	($$SELECT cohen_kappa(a::text, b::text, 'linear') FROM agree_sas$$),
+	($$SELECT cohen_kappa(a * 'NaN'::float8, b::float8, 'linear') FROM agree_sas$$),
+	($$SELECT cohen_kappa(a::numeric * 'Infinity', b::numeric, 'linear') FROM agree_sas$$),
 	($$SELECT cohen_kappa(g, g) FROM generate_series(1, 2049) g$$),
 	($$SELECT confusion_matrix(g, -g) FROM generate_series(1, 1025) g$$),
-	($$SELECT fleiss_kappa(item, label, 'nominal') FROM ratings$$),
-	($$SELECT fleiss_kappa(item, label::text, 'linear') FROM ratings$$),
-	($$SELECT fleiss_kappa(item, label - 2, 'ratio') FROM ratings$$),
-	($$SELECT gwet_ac2(item, label, NULL) FROM ratings$$),
-	($$SELECT gwet_ac1_ci(item, label, 1.5) FROM ratings$$),
-	($$SELECT krippendorff_alpha(item, label, 'quadratic') FROM ratings$$),
-	($$SELECT krippendorff_alpha(item, label::text, 'interval') FROM ratings$$),
-	($$SELECT krippendorff_alpha(item, label - 2, 'ratio') FROM ratings$$),
-	($$SELECT krippendorff_alpha(item, label, 'ordinal') FROM ratings$$),
-	($$SELECT krippendorff_alpha(item, label, rater::text) FROM ratings$$),
+	($$SELECT fleiss_kappa(item, label, 'nominal') FROM agree_ratings$$),
+	($$SELECT fleiss_kappa(item, label::text, 'linear') FROM agree_ratings$$),
+	($$SELECT fleiss_kappa(item, label - 2, 'ratio') FROM agree_ratings$$),
+	($$SELECT gwet_ac2(item, label, NULL) FROM agree_ratings$$),
+	($$SELECT gwet_ac1_ci(item, label, 1.5) FROM agree_ratings$$),
+	($$SELECT krippendorff_alpha(item, label, 'quadratic') FROM agree_ratings$$),
+	($$SELECT krippendorff_alpha(item, label::text, 'interval') FROM agree_ratings$$),
+	($$SELECT krippendorff_alpha(item, label - 2, 'ratio') FROM agree_ratings$$),
+	($$SELECT krippendorff_alpha(item, label, 'ordinal') FROM agree_ratings$$),
+	($$SELECT krippendorff_alpha(item, label, rater::text) FROM agree_ratings$$),
 	($$SELECT percent_agreement(item, g) FROM generate_series(1, 16385) g, (VALUES (1)) i(item)$$)
 ) t(q);
 
 -- parallel query: partial aggregates in the workers, the same numbers
-CREATE TABLE many AS
+CREATE TABLE agree_many AS
 SELECT g AS item, r AS rater, (g * 7 + r * (g % 3)) % 5 AS label,
 	'c' || ((g * 7 + r) % 4) AS tlabel
 FROM generate_series(1, 20000) g, generate_series(1, 3) r;
-ANALYZE many;
+ANALYZE agree_many;
 CREATE TEMP TABLE serial AS
 SELECT cohen_kappa(label, (label + rater) % 5) AS kappa,
 	cohen_kappa_ci(label, (label + rater) % 5, 'quadratic') AS kappa_ci,
@@ -179,12 +179,12 @@ SELECT cohen_kappa(label, (label + rater) % 5) AS kappa,
 	gwet_ac2_ci(item, label, 'linear') AS ac2,
 	percent_agreement_ci(item, tlabel) AS pa,
 	krippendorff_alpha_ci(item, label, 'ordinal') AS alpha
-FROM many;
+FROM agree_many;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-EXPLAIN (COSTS OFF) SELECT fleiss_kappa(item, label), cohen_kappa(label, rater) FROM many;
+EXPLAIN (COSTS OFF) SELECT fleiss_kappa(item, label), cohen_kappa(label, rater) FROM agree_many;
 SELECT s.kappa = p.kappa AS kappa, s.kappa_ci = p.kappa_ci AS kappa_ci, s.cm = p.cm AS cm,
 	s.fleiss = p.fleiss AS fleiss, s.ac2 = p.ac2 AS ac2, s.pa = p.pa AS pa, s.alpha = p.alpha AS alpha
 FROM serial s, (
@@ -195,11 +195,15 @@ FROM serial s, (
 		gwet_ac2_ci(item, label, 'linear') AS ac2,
 		percent_agreement_ci(item, tlabel) AS pa,
 		krippendorff_alpha_ci(item, label, 'ordinal') AS alpha
-	FROM many) p;
+	FROM agree_many) p;
 -- per-group parallel aggregation too
-EXPLAIN (COSTS OFF) SELECT rater, gwet_ac1(item % 100, label) FROM many GROUP BY rater;
-SELECT rater, pg_temp.r(gwet_ac1(item % 100, label)) FROM many GROUP BY rater ORDER BY rater;
+EXPLAIN (COSTS OFF) SELECT rater, gwet_ac1(item % 100, label) FROM agree_many GROUP BY rater;
+SELECT rater, pg_temp.r(gwet_ac1(item % 100, label)) FROM agree_many GROUP BY rater ORDER BY rater;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
+
+DROP TABLE agree_sas, agree_ratings, agree_many;
+DROP DOMAIN agree_grade;
+DROP TYPE agree_mood;

@@ -125,62 +125,12 @@ dict_rehash(annot_agree_dict *d, uint32_t nslots, annot_err *err)
 	return ANNOT_OK;
 }
 
-/* Size the arrays and slot table for n keys at once (no-op if large enough). */
+/* Resize the per-id arrays to cap ids. */
 static annot_status
-dict_reserve(annot_agree_dict *d, uint32_t n, annot_err *err)
+dict_arrays(annot_agree_dict *d, uint32_t cap, annot_err *err)
 {
-	uint32_t	nslots = 16;
-	uint32_t	cap;
+	double	   *v;
 
-	if (n > d->max)
-		n = d->max;
-	if (n > d->cap)
-	{
-		cap = n;
-		if (d->kind == ANNOT_AGREE_KEY_INT)
-		{
-			int64_t    *k = annot_realloc(d->ikeys, sizeof(int64_t) * (size_t) cap);
-
-			if (k == NULL)
-				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
-			d->ikeys = k;
-		}
-		else
-		{
-			uint32_t   *o = annot_realloc(d->off, sizeof(uint32_t) * (size_t) cap);
-
-			if (o == NULL)
-				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
-			d->off = o;
-			o = annot_realloc(d->len, sizeof(uint32_t) * (size_t) cap);
-			if (o == NULL)
-				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
-			d->len = o;
-		}
-		{
-			double	   *v = annot_realloc(d->values, sizeof(double) * (size_t) cap);
-
-			if (v == NULL)
-				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
-			d->values = v;
-		}
-		d->cap = cap;
-	}
-	while ((uint64_t) nslots < (uint64_t) n * 2 && nslots < (UINT32_C(1) << 31))
-		nslots *= 2;
-	if (nslots > d->nslots)
-		return dict_rehash(d, nslots, err);
-	return ANNOT_OK;
-}
-
-/* Make room for one more id. */
-static annot_status
-dict_grow(annot_agree_dict *d, annot_err *err)
-{
-	uint32_t	cap = d->cap < 8 ? 8 : d->cap * 2;
-
-	if (cap > d->max)
-		cap = d->max;
 	if (d->kind == ANNOT_AGREE_KEY_INT)
 	{
 		int64_t    *k = annot_realloc(d->ikeys, sizeof(int64_t) * (size_t) cap);
@@ -201,15 +151,39 @@ dict_grow(annot_agree_dict *d, annot_err *err)
 			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
 		d->len = o;
 	}
-	{
-		double	   *v = annot_realloc(d->values, sizeof(double) * (size_t) cap);
-
-		if (v == NULL)
-			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
-		d->values = v;
-	}
+	v = annot_realloc(d->values, sizeof(double) * (size_t) cap);
+	if (v == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+	d->values = v;
 	d->cap = cap;
 	return ANNOT_OK;
+}
+
+/* Size the arrays and slot table for n keys at once (no-op if large enough). */
+static annot_status
+dict_reserve(annot_agree_dict *d, uint32_t n, annot_err *err)
+{
+	annot_status st;
+	uint32_t	nslots = 16;
+
+	if (n > d->max)
+		n = d->max;
+	if (n > d->cap && (st = dict_arrays(d, n, err)) != ANNOT_OK)
+		return st;
+	while ((uint64_t) nslots < (uint64_t) n * 2 && nslots < (UINT32_C(1) << 31))
+		nslots *= 2;
+	if (nslots > d->nslots)
+		return dict_rehash(d, nslots, err);
+	return ANNOT_OK;
+}
+
+/* Make room for one more id (doubling). */
+static annot_status
+dict_grow(annot_agree_dict *d, annot_err *err)
+{
+	uint32_t	cap = d->cap < 8 ? 8 : d->cap * 2;
+
+	return dict_arrays(d, cap > d->max ? d->max : cap, err);
 }
 
 /* Append a new key as id d->n; the caller has checked it is absent. */

@@ -319,6 +319,99 @@ agg_context(FunctionCallInfo fcinfo, const char *fn)
 	return cxt;
 }
 
+/*
+ * Combine two states of either kind into the first.  A NULL first state
+ * becomes a copy of the second, which is never kept or changed.
+ */
+static Datum
+combine_states(FunctionCallInfo fcinfo, bool items)
+{
+	MemoryContext cxt = agg_context(fcinfo, "agreement combine function");
+	agree_agg  *a = PG_ARGISNULL(0) ? NULL : (agree_agg *) PG_GETARG_POINTER(0);
+	agree_agg  *b = PG_ARGISNULL(1) ? NULL : (agree_agg *) PG_GETARG_POINTER(1);
+	MemoryContext old;
+	annot_err	err;
+	annot_status rc = ANNOT_OK;
+
+	if (b == NULL)
+	{
+		if (a == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(a);
+	}
+	old = MemoryContextSwitchTo(cxt);
+	annot_err_init(&err);
+	if (a == NULL)
+	{
+		a = palloc0(sizeof(agree_agg));
+		if (items)
+			a->items = annot_agree_items_copy(b->items, &err);
+		else
+			a->pair = annot_agree_pair_copy(b->pair, &err);
+		if (a->items == NULL && a->pair == NULL)
+			rc = err.status;
+	}
+	else if (items)
+		rc = annot_agree_items_combine(a->items, b->items, &err);
+	else
+		rc = annot_agree_pair_combine(a->pair, b->pair, &err);
+	MemoryContextSwitchTo(old);
+	if (rc != ANNOT_OK)
+		annot_raise(&err, "agreement aggregate");
+	PG_RETURN_POINTER(a);
+}
+
+/* The wire form of a state (src/core/FORMAT.md) as bytea. */
+static Datum
+serialize_state(FunctionCallInfo fcinfo)
+{
+	agree_agg  *st;
+	size_t		len;
+	bytea	   *out;
+
+	(void) agg_context(fcinfo, "agreement serialize function");
+	st = (agree_agg *) PG_GETARG_POINTER(0);
+	len = st->items ? annot_agree_items_serial_size(st->items)
+		: annot_agree_pair_serial_size(st->pair);
+	if (len > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("agreement state too large to serialize"),
+				 errdetail("The state holds %zu bytes; at most 1 GB can move between parallel workers.", len),
+				 errhint("Run the query without parallel workers.")));
+	out = palloc(VARHDRSZ + len);
+	SET_VARSIZE(out, VARHDRSZ + len);
+	if (st->items)
+		annot_agree_items_serialize(st->items, (uint8_t *) VARDATA(out));
+	else
+		annot_agree_pair_serialize(st->pair, (uint8_t *) VARDATA(out));
+	PG_RETURN_BYTEA_P(out);
+}
+
+/* A state from its wire form; the core validates every byte (22P03). */
+static Datum
+deserialize_state(FunctionCallInfo fcinfo, bool items)
+{
+	bytea	   *in;
+	agree_agg  *st;
+	annot_err	err;
+	annot_status rc;
+	const uint8_t *data;
+	size_t		len;
+
+	(void) agg_context(fcinfo, "agreement deserialize function");
+	in = PG_GETARG_BYTEA_PP(0);
+	data = (const uint8_t *) VARDATA_ANY(in);
+	len = VARSIZE_ANY_EXHDR(in);
+	st = palloc0(sizeof(agree_agg));
+	annot_err_init(&err);
+	rc = items ? annot_agree_items_deserialize(data, len, &st->items, &err)
+		: annot_agree_pair_deserialize(data, len, &st->pair, &err);
+	if (rc != ANNOT_OK)
+		annot_raise(&err, "agreement state");
+	PG_RETURN_POINTER(st);
+}
+
 /* ---------------------------------------------------------------------
  * Pair aggregates: cohen_kappa, cohen_kappa_ci, confusion_matrix
  * --------------------------------------------------------------------- */
@@ -404,75 +497,21 @@ PG_FUNCTION_INFO_V1(agree_pair_combine);
 Datum
 agree_pair_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "agree_pair_combine");
-	agree_agg  *a = PG_ARGISNULL(0) ? NULL : (agree_agg *) PG_GETARG_POINTER(0);
-	agree_agg  *b = PG_ARGISNULL(1) ? NULL : (agree_agg *) PG_GETARG_POINTER(1);
-	MemoryContext old;
-	annot_err	err;
-	annot_status rc = ANNOT_OK;
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	old = MemoryContextSwitchTo(cxt);
-	annot_err_init(&err);
-	if (a == NULL)
-	{
-		/* never keep or change the second state: copy it */
-		a = palloc0(sizeof(agree_agg));
-		a->pair = annot_agree_pair_copy(b->pair, &err);
-		if (a->pair == NULL)
-			rc = err.status;
-	}
-	else
-		rc = annot_agree_pair_combine(a->pair, b->pair, &err);
-	MemoryContextSwitchTo(old);
-	if (rc != ANNOT_OK)
-		annot_raise(&err, "agreement aggregate");
-	PG_RETURN_POINTER(a);
+	return combine_states(fcinfo, false);
 }
 
 PG_FUNCTION_INFO_V1(agree_pair_serialize);
 Datum
 agree_pair_serialize(PG_FUNCTION_ARGS)
 {
-	agree_agg  *st;
-	size_t		len;
-	bytea	   *out;
-
-	(void) agg_context(fcinfo, "agree_pair_serialize");
-	st = (agree_agg *) PG_GETARG_POINTER(0);
-	len = annot_agree_pair_serial_size(st->pair);
-	if (len > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("agreement state too large to serialize")));
-	out = palloc(VARHDRSZ + len);
-	SET_VARSIZE(out, VARHDRSZ + len);
-	annot_agree_pair_serialize(st->pair, (uint8_t *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	return serialize_state(fcinfo);
 }
 
 PG_FUNCTION_INFO_V1(agree_pair_deserialize);
 Datum
 agree_pair_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in;
-	agree_agg  *st;
-	annot_err	err;
-
-	(void) agg_context(fcinfo, "agree_pair_deserialize");
-	in = PG_GETARG_BYTEA_PP(0);
-	st = palloc0(sizeof(agree_agg));
-	annot_err_init(&err);
-	if (annot_agree_pair_deserialize((const uint8_t *) VARDATA_ANY(in),
-									 VARSIZE_ANY_EXHDR(in), &st->pair,
-									 &err) != ANNOT_OK)
-		annot_raise(&err, "agreement state");
-	PG_RETURN_POINTER(st);
+	return deserialize_state(fcinfo, false);
 }
 
 /* NaN (undefined) becomes NULL. */
@@ -758,76 +797,21 @@ PG_FUNCTION_INFO_V1(agree_items_combine);
 Datum
 agree_items_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "agree_items_combine");
-	agree_agg  *a = PG_ARGISNULL(0) ? NULL : (agree_agg *) PG_GETARG_POINTER(0);
-	agree_agg  *b = PG_ARGISNULL(1) ? NULL : (agree_agg *) PG_GETARG_POINTER(1);
-	MemoryContext old;
-	annot_err	err;
-	annot_status rc = ANNOT_OK;
-
-	if (b == NULL)
-	{
-		if (a == NULL)
-			PG_RETURN_NULL();
-		PG_RETURN_POINTER(a);
-	}
-	old = MemoryContextSwitchTo(cxt);
-	annot_err_init(&err);
-	if (a == NULL)
-	{
-		a = palloc0(sizeof(agree_agg));
-		a->items = annot_agree_items_copy(b->items, &err);
-		if (a->items == NULL)
-			rc = err.status;
-	}
-	else
-		rc = annot_agree_items_combine(a->items, b->items, &err);
-	MemoryContextSwitchTo(old);
-	if (rc != ANNOT_OK)
-		annot_raise(&err, "agreement aggregate");
-	PG_RETURN_POINTER(a);
+	return combine_states(fcinfo, true);
 }
 
 PG_FUNCTION_INFO_V1(agree_items_serialize);
 Datum
 agree_items_serialize(PG_FUNCTION_ARGS)
 {
-	agree_agg  *st;
-	size_t		len;
-	bytea	   *out;
-
-	(void) agg_context(fcinfo, "agree_items_serialize");
-	st = (agree_agg *) PG_GETARG_POINTER(0);
-	len = annot_agree_items_serial_size(st->items);
-	if (len > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("agreement state too large to serialize"),
-				 errdetail("The state holds %zu bytes; at most 1 GB can move between parallel workers.", len),
-				 errhint("Run the query without parallel workers.")));
-	out = palloc(VARHDRSZ + len);
-	SET_VARSIZE(out, VARHDRSZ + len);
-	annot_agree_items_serialize(st->items, (uint8_t *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	return serialize_state(fcinfo);
 }
 
 PG_FUNCTION_INFO_V1(agree_items_deserialize);
 Datum
 agree_items_deserialize(PG_FUNCTION_ARGS)
 {
-	bytea	   *in;
-	agree_agg  *st;
-	annot_err	err;
-
-	(void) agg_context(fcinfo, "agree_items_deserialize");
-	in = PG_GETARG_BYTEA_PP(0);
-	st = palloc0(sizeof(agree_agg));
-	annot_err_init(&err);
-	if (annot_agree_items_deserialize((const uint8_t *) VARDATA_ANY(in),
-									  VARSIZE_ANY_EXHDR(in), &st->items,
-									  &err) != ANNOT_OK)
-		annot_raise(&err, "agreement state");
-	PG_RETURN_POINTER(st);
+	return deserialize_state(fcinfo, true);
 }
 
 typedef annot_status (*items_coef_fn) (const annot_agree_items *,

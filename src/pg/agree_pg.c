@@ -58,6 +58,7 @@ typedef struct agree_agg
 	annot_agree_items *items;
 	keyconv		conv[2];		/* pair: both labels; items: item, label */
 	bool		params_stable;	/* parameter arguments are constants */
+	bool		received;		/* made by deserialize: private to combine */
 } agree_agg;
 
 /* Which argument names the text parameters of a transition function mean. */
@@ -339,6 +340,15 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
+	/*
+	 * A state just deserialized (in the aggregate context) belongs to no one
+	 * else: adopt it instead of copying, and free it once merged.
+	 */
+	if (a == NULL && b->received)
+	{
+		b->received = false;
+		PG_RETURN_POINTER(b);
+	}
 	old = MemoryContextSwitchTo(cxt);
 	annot_err_init(&err);
 	if (a == NULL)
@@ -355,6 +365,13 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 		rc = annot_agree_items_combine(a->items, b->items, &err);
 	else
 		rc = annot_agree_pair_combine(a->pair, b->pair, &err);
+	if (rc == ANNOT_OK && b->received)
+	{
+		annot_agree_items_free(b->items);
+		annot_agree_pair_free(b->pair);
+		b->items = NULL;
+		b->pair = NULL;
+	}
 	MemoryContextSwitchTo(old);
 	if (rc != ANNOT_OK)
 		annot_raise(&err, "agreement aggregate");
@@ -398,15 +415,20 @@ deserialize_state(FunctionCallInfo fcinfo, bool items)
 	annot_status rc;
 	const uint8_t *data;
 	size_t		len;
+	MemoryContext cxt = agg_context(fcinfo, "agreement deserialize function");
+	MemoryContext old;
 
-	(void) agg_context(fcinfo, "agreement deserialize function");
 	in = PG_GETARG_BYTEA_PP(0);
 	data = (const uint8_t *) VARDATA_ANY(in);
 	len = VARSIZE_ANY_EXHDR(in);
+	/* in the aggregate context, so that combine can adopt the state */
+	old = MemoryContextSwitchTo(cxt);
 	st = palloc0(sizeof(agree_agg));
 	annot_err_init(&err);
 	rc = items ? annot_agree_items_deserialize(data, len, &st->items, &err)
 		: annot_agree_pair_deserialize(data, len, &st->pair, &err);
+	st->received = true;
+	MemoryContextSwitchTo(old);
 	if (rc != ANNOT_OK)
 		annot_raise(&err, "agreement state");
 	PG_RETURN_POINTER(st);

@@ -114,14 +114,20 @@ typedef struct annot_agree_pair
 	int64_t		n;				/* pairs */
 } annot_agree_pair;
 
+/* One tally of the item state: key item << 32 | category, and its count. */
+typedef struct annot_agree_cell
+{
+	uint64_t	key;			/* ANNOT_AGREE_NOCELL = empty slot */
+	int64_t		count;
+} annot_agree_cell;
+
 /* Item state: tallies (item, category) -> count in an open-addressing table. */
 typedef struct annot_agree_items
 {
 	annot_agree_params params;
 	annot_agree_dict items;
 	annot_agree_dict cats;
-	uint64_t   *ckeys;			/* item << 32 | category; ANNOT_AGREE_NOCELL = empty */
-	int64_t    *ccounts;
+	annot_agree_cell *cells;	/* key and count side by side: one cache line */
 	uint64_t	ncells;
 	uint64_t	cellcap;		/* power of two */
 	uint64_t	seed;			/* cell hash seed, new at every resize */

@@ -514,14 +514,14 @@ iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 	for (i = 0; i < v->n; i++)
 		v->r[i] = 0.0;
 	for (j = 0; j < s->cellcap; j++)
-		if (s->ckeys[j] != ANNOT_AGREE_NOCELL)
-			v->start[ipos[s->ckeys[j] >> 32] + 1]++;
+		if (s->cells[j].key != ANNOT_AGREE_NOCELL)
+			v->start[ipos[s->cells[j].key >> 32] + 1]++;
 	for (i = 0; i < v->n; i++)
 		v->start[i + 1] += v->start[i];
 	memcpy(fill, v->start, sizeof(uint64_t) * ((size_t) v->n + 1));
 	for (j = 0; j < s->cellcap; j++)
 	{
-		uint64_t	k = s->ckeys[j];
+		uint64_t	k = s->cells[j].key;
 		uint32_t	it;
 		uint32_t	c;
 		uint64_t	at;
@@ -541,8 +541,8 @@ iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 			at--;
 		}
 		v->cat[at] = c;
-		v->cnt[at] = (double) s->ccounts[j];
-		v->r[it] += (double) s->ccounts[j];
+		v->cnt[at] = (double) s->cells[j].count;
+		v->r[it] += (double) s->cells[j].count;
 	}
 done:
 	annot_free(fill);

@@ -1105,8 +1105,7 @@ annot_agree_items_free(annot_agree_items *s)
 		return;
 	annot_agree_dict_free(&s->items);
 	annot_agree_dict_free(&s->cats);
-	annot_free(s->ckeys);
-	annot_free(s->ccounts);
+	annot_free(s->cells);
 	annot_free(s);
 }
 
@@ -1114,45 +1113,37 @@ annot_agree_items_free(annot_agree_items *s)
 static annot_status
 cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 {
-	uint64_t   *keys;
-	int64_t    *counts;
+	annot_agree_cell *cells;
 	uint64_t	mask = cap - 1;
 	uint64_t	seed;
 	uint64_t	i;
 
-	if (cap > (SIZE_MAX / 16))
+	if (cap > (SIZE_MAX / sizeof(annot_agree_cell)))
 		return annot_fail(err, ANNOT_ELIMIT, -1, "Too many item-category pairs.");
-	keys = annot_alloc(sizeof(uint64_t) * (size_t) cap);
-	counts = annot_alloc(sizeof(int64_t) * (size_t) cap);
-	if (keys == NULL || counts == NULL)
-	{
-		annot_free(keys);
-		annot_free(counts);
+	cells = annot_alloc(sizeof(annot_agree_cell) * (size_t) cap);
+	if (cells == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
-	}
-	memset(keys, 0xFF, sizeof(uint64_t) * (size_t) cap);
+	for (i = 0; i < cap; i++)
+		cells[i].key = ANNOT_AGREE_NOCELL;
 
 	/*
 	 * A fresh seed per table: copying one linear-probing table into another
 	 * in slot order with the same hash would pile the keys into long runs.
 	 */
-	seed = mix64((uint64_t) (uintptr_t) keys ^ cap);
+	seed = mix64((uint64_t) (uintptr_t) cells ^ cap);
 	for (i = 0; i < s->cellcap; i++)
 	{
-		uint64_t	k = s->ckeys[i];
+		uint64_t	k = s->cells[i].key;
 		uint64_t	j;
 
 		if (k == ANNOT_AGREE_NOCELL)
 			continue;
-		for (j = mix64(k ^ seed) & mask; keys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+		for (j = mix64(k ^ seed) & mask; cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 			;
-		keys[j] = k;
-		counts[j] = s->ccounts[i];
+		cells[j] = s->cells[i];
 	}
-	annot_free(s->ckeys);
-	annot_free(s->ccounts);
-	s->ckeys = keys;
-	s->ccounts = counts;
+	annot_free(s->cells);
+	s->cells = cells;
 	s->cellcap = cap;
 	s->seed = seed;
 	return ANNOT_OK;
@@ -1184,15 +1175,15 @@ cell_slot(annot_agree_items *s, uint64_t k, uint64_t *slot, bool *fresh,
 		(st = cells_resize(s, s->cellcap < 64 ? 64 : s->cellcap * 2, err)) != ANNOT_OK)
 		return st;
 	mask = s->cellcap - 1;
-	for (j = mix64(k ^ s->seed) & mask; s->ckeys[j] != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
-		if (s->ckeys[j] == k)
+	for (j = mix64(k ^ s->seed) & mask; s->cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+		if (s->cells[j].key == k)
 		{
 			*slot = j;
 			*fresh = false;
 			return ANNOT_OK;
 		}
-	s->ckeys[j] = k;
-	s->ccounts[j] = 0;
+	s->cells[j].key = k;
+	s->cells[j].count = 0;
 	s->ncells++;
 	*slot = j;
 	*fresh = true;
@@ -1215,7 +1206,7 @@ annot_agree_items_add(annot_agree_items *s, annot_agree_keykind item_kind,
 		(st = annot_agree_dict_id(&s->cats, label_kind, label, &c, err)) != ANNOT_OK ||
 		(st = cell_slot(s, ((uint64_t) it << 32) | c, &slot, &fresh, err)) != ANNOT_OK)
 		return st;
-	s->ccounts[slot]++;
+	s->cells[slot].count++;
 	s->n++;
 	return ANNOT_OK;
 }
@@ -1271,7 +1262,7 @@ annot_agree_items_combine(annot_agree_items *dst, const annot_agree_items *src,
 	}
 	for (j = 0; j < src->cellcap && st == ANNOT_OK; j++)
 	{
-		uint64_t	k = src->ckeys[j];
+		uint64_t	k = src->cells[j].key;
 		uint64_t	slot;
 		bool		fresh;
 
@@ -1282,7 +1273,7 @@ annot_agree_items_combine(annot_agree_items *dst, const annot_agree_items *src,
 		st = cell_slot(dst, ((uint64_t) imap[k >> 32] << 32) | cmap[k & 0xFFFFFFFF],
 					   &slot, &fresh, err);
 		if (st == ANNOT_OK)
-			dst->ccounts[slot] += src->ccounts[j];
+			dst->cells[slot].count += src->cells[j].count;
 	}
 	if (st == ANNOT_OK)
 		dst->n = n;
@@ -1328,10 +1319,10 @@ check_all_used(const annot_agree_items *s, const rbuf *r, annot_err *err)
 	memset(seen_item, 0, (size_t) s->items.n + 1);
 	memset(seen_cat, 0, (size_t) s->cats.n + 1);
 	for (j = 0; j < s->cellcap; j++)
-		if (s->ckeys[j] != ANNOT_AGREE_NOCELL)
+		if (s->cells[j].key != ANNOT_AGREE_NOCELL)
 		{
-			seen_item[s->ckeys[j] >> 32] = 1;
-			seen_cat[s->ckeys[j] & 0xFFFFFFFF] = 1;
+			seen_item[s->cells[j].key >> 32] = 1;
+			seen_cat[s->cells[j].key & 0xFFFFFFFF] = 1;
 		}
 	for (i = 0; i < s->items.n && st == ANNOT_OK; i++)
 		if (!seen_item[i])
@@ -1364,11 +1355,11 @@ annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf)
 	put_u64(&w, s->ncells);
 	for (j = 0; j < s->cellcap; j++)
 	{
-		if (s->ckeys[j] == ANNOT_AGREE_NOCELL)
+		if (s->cells[j].key == ANNOT_AGREE_NOCELL)
 			continue;
-		put_u32(&w, (uint32_t) (s->ckeys[j] >> 32));
-		put_u32(&w, (uint32_t) s->ckeys[j]);
-		put_u64(&w, (uint64_t) s->ccounts[j]);
+		put_u32(&w, (uint32_t) (s->cells[j].key >> 32));
+		put_u32(&w, (uint32_t) s->cells[j].key);
+		put_u64(&w, (uint64_t) s->cells[j].count);
 	}
 }
 
@@ -1435,7 +1426,7 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 			st = inconsistent(&r, err, "repeated cell");
 			goto fail;
 		}
-		s->ccounts[slot] = (int64_t) cnt;
+		s->cells[slot].count = (int64_t) cnt;
 		if (__builtin_add_overflow(sum, (int64_t) cnt, &sum))
 		{
 			st = inconsistent(&r, err, "counts overflow");

@@ -33,39 +33,57 @@ VACUUM ANALYZE pairs;
 VACUUM ANALYZE ratings;
 SQL
 
-log "timing (best of 3)"
+log "timing (best of 5 rounds for the pairs, 3 for the ratings; the queries take turns so that load from elsewhere hits them alike)"
 q <<'SQL'
-SET jit = off;
-SET max_parallel_workers_per_gather = 0;
-CREATE TEMP TABLE t AS SELECT
-	bench.best_ms('SELECT count(*) FROM pairs') AS count_ms,
-	bench.best_ms('SELECT annot.cohen_kappa(a, b) FROM pairs') AS kappa_ms,
-	bench.best_ms($q$
+-- Best milliseconds of each query over reps rounds; in each round every
+-- query runs once, serial ones with no workers, parallel ones with 2.
+CREATE FUNCTION bench.best_ms_interleaved(queries text[], workers int[], reps int)
+RETURNS float8[] LANGUAGE plpgsql AS $$
+DECLARE
+	best float8[] := array_fill('Infinity'::float8, ARRAY[array_length(queries, 1)]);
+	t0 timestamptz;
+	dummy record;
+BEGIN
+	PERFORM set_config('jit', 'off', true);
+	PERFORM set_config('parallel_setup_cost', '0', true);
+	PERFORM set_config('parallel_tuple_cost', '0', true);
+	PERFORM set_config('min_parallel_table_scan_size', '0', true);
+	FOR r IN 1 .. reps LOOP
+		FOR i IN 1 .. array_length(queries, 1) LOOP
+			PERFORM set_config('max_parallel_workers_per_gather', workers[i]::text, true);
+			t0 := clock_timestamp();
+			EXECUTE queries[i] INTO dummy;
+			best[i] := least(best[i], extract(epoch FROM clock_timestamp() - t0) * 1000);
+		END LOOP;
+	END LOOP;
+	RETURN best;
+END $$;
+CREATE TEMP TABLE m AS SELECT bench.best_ms_interleaved(ARRAY[
+	'SELECT count(*) FROM pairs',
+	'SELECT annot.cohen_kappa(a, b) FROM pairs',
+	$q$
 		WITH n AS (SELECT count(*)::float8 AS n FROM pairs),
 		po AS (SELECT count(*)::float8 AS agree FROM pairs WHERE a = b),
 		ra AS (SELECT a AS l, count(*)::float8 AS c FROM pairs GROUP BY a),
 		rb AS (SELECT b AS l, count(*)::float8 AS c FROM pairs GROUP BY b),
 		pe AS (SELECT sum(ra.c * rb.c) AS e FROM ra JOIN rb USING (l))
-		SELECT (agree / n - e / (n * n)) / (1 - e / (n * n)) FROM n, po, pe$q$) AS sql_ms,
-	bench.best_ms('SELECT annot.fleiss_kappa(item, label) FROM ratings') AS fleiss_ms,
-	bench.best_ms($q$SELECT annot.krippendorff_alpha(item, label, 'interval') FROM ratings$q$) AS alpha_ms,
-	bench.best_ms($q$
+		SELECT (agree / n - e / (n * n)) / (1 - e / (n * n)) FROM n, po, pe$q$,
+	'SELECT annot.cohen_kappa(a, b) FROM pairs',
+	'SELECT count(*) FROM pairs'], ARRAY[0, 0, 0, 2, 2], 5) AS p,
+	bench.best_ms_interleaved(ARRAY[
+	'SELECT annot.fleiss_kappa(item, label) FROM ratings',
+	$q$SELECT annot.krippendorff_alpha(item, label, 'interval') FROM ratings$q$,
+	$q$
 		WITH c AS (SELECT item, label, count(*)::float8 AS n FROM ratings GROUP BY item, label),
 		i AS (SELECT item, sum(n * (n - 1)) / (sum(n) * (sum(n) - 1)) AS p FROM c GROUP BY item),
 		k AS (SELECT label, sum(n) AS n FROM c GROUP BY label),
 		e AS (SELECT sum((n / t) ^ 2) AS pe FROM k, (SELECT sum(n) AS t FROM k) tt)
-		SELECT (avg(p) - pe) / (1 - pe) FROM i, e GROUP BY pe$q$) AS fleiss_sql_ms,
-	NULL::float8 AS kappa_par_ms, NULL::float8 AS fleiss_par_ms, NULL::float8 AS alpha_par_ms,
-	NULL::float8 AS count_par_ms;
-SET max_parallel_workers_per_gather = 2;
-SET parallel_setup_cost = 0;
-SET parallel_tuple_cost = 0;
-SET min_parallel_table_scan_size = 0;
-UPDATE t SET
-	kappa_par_ms = bench.best_ms('SELECT annot.cohen_kappa(a, b) FROM pairs'),
-	count_par_ms = bench.best_ms('SELECT count(*) FROM pairs'),
-	fleiss_par_ms = bench.best_ms('SELECT annot.fleiss_kappa(item, label) FROM ratings'),
-	alpha_par_ms = bench.best_ms($q$SELECT annot.krippendorff_alpha(item, label, 'interval') FROM ratings$q$);
+		SELECT (avg(p) - pe) / (1 - pe) FROM i, e GROUP BY pe$q$,
+	'SELECT annot.fleiss_kappa(item, label) FROM ratings',
+	$q$SELECT annot.krippendorff_alpha(item, label, 'interval') FROM ratings$q$], ARRAY[0, 0, 0, 2, 2], 3) AS r;
+CREATE TEMP TABLE t AS SELECT p[1] AS count_ms, p[2] AS kappa_ms, p[3] AS sql_ms, p[4] AS kappa_par_ms,
+	p[5] AS count_par_ms, r[1] AS fleiss_ms, r[2] AS alpha_ms, r[3] AS fleiss_sql_ms, r[4] AS fleiss_par_ms,
+	r[5] AS alpha_par_ms FROM m;
 \pset format aligned
 \pset tuples_only off
 \echo '10M label pairs, no parallel workers unless stated'
@@ -85,4 +103,6 @@ UNION ALL SELECT 'annot.krippendorff_alpha(item, label, ''interval'')', round(al
 	round((alpha_ms / alpha_par_ms)::numeric, 2), NULL FROM t
 UNION ALL SELECT 'plain SQL Fleiss kappa (no SE)', round(fleiss_sql_ms::numeric, 0), NULL,
 	round((fleiss_sql_ms / fleiss_ms)::numeric, 2) FROM t;
+SELECT round(load1::numeric, 2) AS "load average during the run (1 min)" FROM
+	(SELECT split_part(pg_read_file('/proc/loadavg'), ' ', 1)::float8 AS load1) l;
 SQL

@@ -905,6 +905,8 @@ get_dict(rbuf *r, annot_agree_dict *d, const char *what, annot_err *err)
 		uint32_t	id;
 		uint64_t	u;
 
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
 		memset(&k, 0, sizeof(k));
 		if (kind == ANNOT_AGREE_KEY_INT)
 		{
@@ -1406,6 +1408,8 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 		uint64_t	slot;
 		bool		fresh;
 
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
 		get_u32(&r, &it);
 		get_u32(&r, &c);
 		get_u64(&r, &cnt);

@@ -129,9 +129,26 @@ typedef struct annot_agree_items
 	annot_agree_dict cats;
 	annot_agree_cell *cells;	/* key and count side by side: one cache line */
 	uint64_t	ncells;
-	uint64_t	cellcap;		/* power of two */
+	uint64_t	cellcap;		/* power of two, or ncells when dense */
 	uint64_t	seed;			/* cell hash seed, new at every resize */
-	int64_t		n;				/* ratings */
+	int64_t		n;				/* ratings, deferred states included */
+
+	/*
+	 * A deserialized state is dense: its dictionaries have no slot tables
+	 * and its cells are a plain array, since most are only read once by a
+	 * combine or final function.  Adding to it or merging into it indexes
+	 * it first.
+	 */
+	bool		dense;
+
+	/*
+	 * States handed over by combine (annot_agree_items_defer), owned here
+	 * and merged only by the final function, which groups all tallies in
+	 * one pass instead of hashing them into this state.
+	 */
+	struct annot_agree_items **pending;
+	uint32_t	npending;
+	uint32_t	pendcap;
 } annot_agree_items;
 
 #define ANNOT_AGREE_NOCELL UINT64_MAX
@@ -240,6 +257,12 @@ annot_status annot_agree_items_combine(annot_agree_items *dst,
 									   annot_err *err);
 annot_agree_items *annot_agree_items_copy(const annot_agree_items *src,
 										  annot_err *err);
+/* Take over src (freed with dst) to be merged by the final function. */
+annot_status annot_agree_items_defer(annot_agree_items *dst,
+									 annot_agree_items *src, annot_err *err);
+/* Merge the deferred states into s; serialize needs a flat state. */
+annot_status annot_agree_items_flatten(annot_agree_items *s, annot_err *err);
+/* Serialization of a flat state (no deferred states). */
 size_t		annot_agree_items_serial_size(const annot_agree_items *s);
 void		annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf);
 annot_status annot_agree_items_deserialize(const uint8_t *buf, size_t len,

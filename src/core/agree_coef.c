@@ -455,98 +455,223 @@ annot_agree_class_stats(const annot_agree_pair *s, uint32_t id,
 typedef struct iview
 {
 	uint32_t	n;				/* items */
-	uint64_t   *start;			/* cells of item i: start[i] .. start[i+1]-1 */
-	uint32_t   *cat;			/* category id of each cell */
+	uint64_t   *start;			/* cells of item i: start[i] .. end[i]-1 */
+	uint64_t   *end;
+	uint32_t   *cat;			/* category id (in cats) of each cell */
 	double	   *cnt;
 	double	   *r;				/* ratings of each item */
+	const annot_agree_dict *cats;	/* the categories the ids refer to */
+	annot_agree_dict own_cats;	/* all states' categories, when deferred */
 } iview;
 
 static void
 iview_free(iview *v)
 {
 	annot_free(v->start);
+	annot_free(v->end);
 	annot_free(v->cat);
 	annot_free(v->cnt);
 	annot_free(v->r);
+	annot_agree_dict_free(&v->own_cats);
 	memset(v, 0, sizeof(*v));
 }
 
+/* One state's ids mapped into the view's item and category ids. */
+typedef struct part
+{
+	const annot_agree_items *s;
+	uint32_t   *imap;
+	uint32_t   *cmap;
+} part;
+
+/* Map the keys of one dictionary into another; map has src->n entries. */
+static annot_status
+map_keys(annot_agree_dict *into, const annot_agree_dict *src, uint32_t *map,
+		 annot_err *err)
+{
+	annot_status st;
+	uint32_t	i;
+
+	for (i = 0; i < src->n; i++)
+	{
+		annot_agree_key k;
+
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
+		annot_agree_dict_key(src, i, &k.i, &k.bytes, &k.len);
+		k.value = src->values[i];
+		if ((st = annot_agree_dict_id(into, (annot_agree_keykind) src->kind, &k,
+									  &map[i], err)) != ANNOT_OK)
+			return st;
+	}
+	return ANNOT_OK;
+}
+
 /*
- * Group the cell table by item, items in key order and the cells of an item
- * in category order, so that every sum runs in the same order however the
- * rows were split between parallel workers.
+ * Group the tallies of a state and of the states deferred into it by item:
+ * items in key order, the cells of an item in category order with repeats
+ * added up, so that every sum runs in the same order however the rows were
+ * split between parallel workers.  Deferred states are merged here, in one
+ * pass, instead of being hashed into the state one by one.
  */
 static annot_status
 iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 {
-	uint64_t	j;
+	annot_status st = ANNOT_OK;
+	annot_agree_dict gitems;
+	const annot_agree_dict *items = &s->items;
+	part	   *parts = NULL;
+	uint32_t	nparts = 1 + s->npending;
 	uint64_t   *fill = NULL;
-	uint32_t   *iorder = NULL;
+	uint32_t   *order = NULL;
 	uint32_t   *ipos = NULL;
 	uint32_t   *crank = NULL;
+	uint64_t	total = 0;
+	uint32_t	p;
 	uint32_t	i;
-	annot_status st = ANNOT_OK;
+	uint64_t	j;
 
 	memset(v, 0, sizeof(*v));
-	v->n = s->items.n;
-	v->start = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
-	fill = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
-	v->cat = annot_alloc(sizeof(uint32_t) * ((size_t) s->ncells + 1));
-	v->cnt = annot_alloc(sizeof(double) * ((size_t) s->ncells + 1));
-	v->r = annot_alloc(sizeof(double) * ((size_t) v->n + 1));
-	iorder = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
-	ipos = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
-	crank = annot_alloc(sizeof(uint32_t) * ((size_t) s->cats.n + 1));
-	if (!v->start || !fill || !v->cat || !v->cnt || !v->r || !iorder || !ipos || !crank)
+	annot_agree_dict_init(&gitems, ANNOT_AGREE_MAX_ITEMS);
+	annot_agree_dict_init(&v->own_cats, ANNOT_AGREE_ITEM_MAX_CATEGORIES);
+	v->cats = &s->cats;
+	parts = annot_alloc(sizeof(part) * nparts);
+	if (parts == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
+	memset(parts, 0, sizeof(part) * nparts);
+	for (p = 0; p < nparts; p++)
 	{
-		iview_free(v);
+		parts[p].s = p == 0 ? s : s->pending[p - 1];
+		total += parts[p].s->ncells;
+	}
+	if (nparts > 1)
+	{
+		/* one dictionary of items and one of categories over all states */
+		for (p = 0; p < nparts && st == ANNOT_OK; p++)
+		{
+			const annot_agree_items *ps = parts[p].s;
+
+			parts[p].imap = annot_alloc(sizeof(uint32_t) * ((size_t) ps->items.n + 1));
+			parts[p].cmap = annot_alloc(sizeof(uint32_t) * ((size_t) ps->cats.n + 1));
+			if (parts[p].imap == NULL || parts[p].cmap == NULL)
+				st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
+			if (st == ANNOT_OK)
+				st = map_keys(&gitems, &ps->items, parts[p].imap, err);
+			if (st == ANNOT_OK)
+				st = map_keys(&v->own_cats, &ps->cats, parts[p].cmap, err);
+		}
+		if (st != ANNOT_OK)
+			goto done;
+		items = &gitems;
+		v->cats = &v->own_cats;
+	}
+
+	v->n = items->n;
+	v->start = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
+	v->end = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
+	fill = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
+	v->cat = annot_alloc(sizeof(uint32_t) * ((size_t) total + 1));
+	v->cnt = annot_alloc(sizeof(double) * ((size_t) total + 1));
+	v->r = annot_alloc(sizeof(double) * ((size_t) v->n + 1));
+	order = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
+	ipos = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
+	crank = annot_alloc(sizeof(uint32_t) * ((size_t) v->cats->n + 1));
+	if (!v->start || !v->end || !fill || !v->cat || !v->cnt || !v->r ||
+		!order || !ipos || !crank)
+	{
 		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
 		goto done;
 	}
-	annot_agree_dict_order(&s->items, iorder);
+	annot_agree_dict_order(items, order);
 	for (i = 0; i < v->n; i++)
-		ipos[iorder[i]] = i;
-	annot_agree_dict_order(&s->cats, crank);
-	for (i = 0; i < s->cats.n; i++)
-		iorder[crank[i]] = i;
-	/* iorder now maps category id -> rank; reuse it as that */
+		ipos[order[i]] = i;
+	annot_agree_dict_order(v->cats, order);
+	for (i = 0; i < v->cats->n; i++)
+		crank[order[i]] = i;
+
+	/* room for every tally of an item; repeats leave some unused */
 	memset(v->start, 0, sizeof(uint64_t) * ((size_t) v->n + 1));
 	for (i = 0; i < v->n; i++)
 		v->r[i] = 0.0;
-	for (j = 0; j < s->cellcap; j++)
-		if (s->cells[j].key != ANNOT_AGREE_NOCELL)
-			v->start[ipos[s->cells[j].key >> 32] + 1]++;
+	for (p = 0; p < nparts; p++)
+	{
+		const annot_agree_items *ps = parts[p].s;
+
+		for (j = 0; j < ps->cellcap; j++)
+		{
+			uint64_t	k = ps->cells[j].key;
+			uint32_t	it;
+
+			if (k == ANNOT_AGREE_NOCELL)
+				continue;
+			it = (uint32_t) (k >> 32);
+			if (parts[p].imap != NULL)
+				it = parts[p].imap[it];
+			v->start[ipos[it] + 1]++;
+		}
+	}
 	for (i = 0; i < v->n; i++)
 		v->start[i + 1] += v->start[i];
 	memcpy(fill, v->start, sizeof(uint64_t) * ((size_t) v->n + 1));
-	for (j = 0; j < s->cellcap; j++)
+	for (p = 0; p < nparts; p++)
 	{
-		uint64_t	k = s->cells[j].key;
-		uint32_t	it;
-		uint32_t	c;
-		uint64_t	at;
+		const annot_agree_items *ps = parts[p].s;
 
-		if (k == ANNOT_AGREE_NOCELL)
-			continue;
-		if ((j & 0xFFFF) == 0)
-			annot_check_interrupts();
-		it = ipos[k >> 32];
-		c = (uint32_t) (k & 0xFFFFFFFF);
-		/* insertion into the item's cells, kept in category order */
-		at = fill[it]++;
-		while (at > v->start[it] && iorder[v->cat[at - 1]] > iorder[c])
+		for (j = 0; j < ps->cellcap; j++)
 		{
-			v->cat[at] = v->cat[at - 1];
-			v->cnt[at] = v->cnt[at - 1];
-			at--;
+			uint64_t	k = ps->cells[j].key;
+			uint32_t	it;
+			uint32_t	c;
+			uint64_t	at;
+			uint64_t	e;
+			double		cnt;
+
+			if (k == ANNOT_AGREE_NOCELL)
+				continue;
+			if ((j & 0xFFFF) == 0)
+				annot_check_interrupts();
+			it = (uint32_t) (k >> 32);
+			c = (uint32_t) (k & 0xFFFFFFFF);
+			if (parts[p].imap != NULL)
+			{
+				it = parts[p].imap[it];
+				c = parts[p].cmap[c];
+			}
+			it = ipos[it];
+			cnt = (double) ps->cells[j].count;
+			v->r[it] += cnt;
+			/* the item's cells stay in category order; a repeat adds up */
+			at = fill[it];
+			while (at > v->start[it] && crank[v->cat[at - 1]] > crank[c])
+				at--;
+			if (at > v->start[it] && v->cat[at - 1] == c)
+			{
+				v->cnt[at - 1] += cnt;
+				continue;
+			}
+			for (e = fill[it]; e > at; e--)
+			{
+				v->cat[e] = v->cat[e - 1];
+				v->cnt[e] = v->cnt[e - 1];
+			}
+			v->cat[at] = c;
+			v->cnt[at] = cnt;
+			fill[it]++;
 		}
-		v->cat[at] = c;
-		v->cnt[at] = (double) s->cells[j].count;
-		v->r[it] += (double) s->cells[j].count;
 	}
+	memcpy(v->end, fill, sizeof(uint64_t) * (size_t) v->n);
 done:
+	if (st != ANNOT_OK)
+		iview_free(v);
+	for (p = 0; p < nparts; p++)
+	{
+		annot_free(parts[p].imap);
+		annot_free(parts[p].cmap);
+	}
+	annot_free(parts);
+	annot_agree_dict_free(&gitems);
 	annot_free(fill);
-	annot_free(iorder);
+	annot_free(order);
 	annot_free(ipos);
 	annot_free(crank);
 	return st;
@@ -563,14 +688,14 @@ item_pairs(const iview *v, uint32_t i, const wctx *c, const uint32_t *rank)
 	uint64_t	b;
 	double		s = 0.0;
 
-	for (a = v->start[i]; a < v->start[i + 1]; a++)
+	for (a = v->start[i]; a < v->end[i]; a++)
 	{
 		double		nstar = 0.0;
 
 		if (c->w == ANNOT_W_UNWEIGHTED)
 			nstar = v->cnt[a];
 		else
-			for (b = v->start[i]; b < v->start[i + 1]; b++)
+			for (b = v->start[i]; b < v->end[i]; b++)
 				nstar += weight(c, rank[v->cat[a]], rank[v->cat[b]]) * v->cnt[b];
 		s += v->cnt[a] * (nstar - 1.0);
 	}
@@ -584,7 +709,7 @@ item_dot(const iview *v, uint32_t i, const double *f, const uint32_t *rank)
 	uint64_t	a;
 	double		s = 0.0;
 
-	for (a = v->start[i]; a < v->start[i + 1]; a++)
+	for (a = v->start[i]; a < v->end[i]; a++)
 		s += v->cnt[a] * f[rank[v->cat[a]]];
 	return s;
 }
@@ -636,16 +761,16 @@ item_coefficient(const annot_agree_items *s, item_coef which,
 	memset(&c, 0, sizeof(c));
 	if ((st = iview_make(s, &v, err)) != ANNOT_OK)
 		return st;
-	rank = annot_alloc(sizeof(uint32_t) * ((size_t) s->cats.n + 1));
-	pi = annot_alloc(sizeof(double) * ((size_t) s->cats.n + 1));
-	aux = annot_alloc(sizeof(double) * ((size_t) s->cats.n + 1));
+	rank = annot_alloc(sizeof(uint32_t) * ((size_t) v.cats->n + 1));
+	pi = annot_alloc(sizeof(double) * ((size_t) v.cats->n + 1));
+	aux = annot_alloc(sizeof(double) * ((size_t) v.cats->n + 1));
 	sumq = annot_alloc(sizeof(double) * ((size_t) v.n + 1));
 	if (!rank || !pi || !aux || !sumq)
 	{
 		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for agreement.");
 		goto done;
 	}
-	st = wctx_make(&s->cats, NULL, (annot_agree_weights) s->params.weights,
+	st = wctx_make(v.cats, NULL, (annot_agree_weights) s->params.weights,
 				   false, NULL, &c, rank, err);
 	if (st != ANNOT_OK)
 		goto done;
@@ -666,7 +791,7 @@ item_coefficient(const annot_agree_items *s, item_coef which,
 			n2++;
 			pa += sumq[i] / (v.r[i] * (v.r[i] - 1.0));
 		}
-		for (a = v.start[i]; a < v.start[i + 1]; a++)
+		for (a = v.start[i]; a < v.end[i]; a++)
 			pi[rank[v.cat[a]]] += v.cnt[a] / v.r[i];
 	}
 	r->n_items = (int64_t) n;
@@ -801,11 +926,11 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 	memset(&c, 0, sizeof(c));
 	if ((st = iview_make(s, &v, err)) != ANNOT_OK)
 		return st;
-	rank = annot_alloc(sizeof(uint32_t) * ((size_t) s->cats.n + 1));
-	marg = annot_alloc(sizeof(double) * ((size_t) s->cats.n + 1));
-	pi = annot_alloc(sizeof(double) * ((size_t) s->cats.n + 1));
-	piw = annot_alloc(sizeof(double) * ((size_t) s->cats.n + 1));
-	present = annot_alloc(sizeof(bool) * ((size_t) s->cats.n + 1));
+	rank = annot_alloc(sizeof(uint32_t) * ((size_t) v.cats->n + 1));
+	marg = annot_alloc(sizeof(double) * ((size_t) v.cats->n + 1));
+	pi = annot_alloc(sizeof(double) * ((size_t) v.cats->n + 1));
+	piw = annot_alloc(sizeof(double) * ((size_t) v.cats->n + 1));
+	present = annot_alloc(sizeof(bool) * ((size_t) v.cats->n + 1));
 	sumq = annot_alloc(sizeof(double) * ((size_t) v.n + 1));
 	if (!rank || !marg || !pi || !piw || !present || !sumq)
 	{
@@ -814,7 +939,7 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 	}
 
 	/* only pairable values (units with two or more) count */
-	for (k = 0; k < s->cats.n; k++)
+	for (k = 0; k < v.cats->n; k++)
 		marg[k] = 0.0;
 	for (i = 0; i < v.n; i++)
 	{
@@ -824,10 +949,10 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 			continue;
 		n++;
 		total += v.r[i];
-		for (a = v.start[i]; a < v.start[i + 1]; a++)
+		for (a = v.start[i]; a < v.end[i]; a++)
 			marg[v.cat[a]] += v.cnt[a];
 	}
-	for (k = 0; k < s->cats.n; k++)
+	for (k = 0; k < v.cats->n; k++)
 	{
 		present[k] = true;
 		if (marg[k] > 0)
@@ -838,7 +963,7 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 	r->n_categories = (int32_t) q2;
 	if (n == 0)
 		goto done;
-	st = wctx_make(&s->cats, present, (annot_agree_weights) s->params.weights,
+	st = wctx_make(v.cats, present, (annot_agree_weights) s->params.weights,
 				   false, marg, &c, rank, err);
 	if (st != ANNOT_OK)
 		goto done;
@@ -855,7 +980,7 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 			continue;
 		sumq[i] = item_pairs(&v, i, &c, rank);
 		paprime += sumq[i] / (rmean * (v.r[i] - 1.0));
-		for (a = v.start[i]; a < v.start[i + 1]; a++)
+		for (a = v.start[i]; a < v.end[i]; a++)
 			pi[rank[v.cat[a]]] += v.cnt[a] / rmean;
 	}
 	paprime /= n;

@@ -186,10 +186,9 @@ dict_grow(annot_agree_dict *d, annot_err *err)
 	return dict_arrays(d, cap > d->max ? d->max : cap, err);
 }
 
-/* Append a new key as id d->n; the caller has checked it is absent. */
+/* Store a key as id d->n in the arrays, without indexing it. */
 static annot_status
-dict_insert(annot_agree_dict *d, const annot_agree_key *key, uint32_t *id,
-			annot_err *err)
+dict_store(annot_agree_dict *d, const annot_agree_key *key, annot_err *err)
 {
 	annot_status st;
 	uint32_t	nid = d->n;
@@ -235,6 +234,19 @@ dict_insert(annot_agree_dict *d, const annot_agree_key *key, uint32_t *id,
 		d->values[nid] = key->value;
 	}
 	d->n++;
+	return ANNOT_OK;
+}
+
+/* Append a new key as id d->n; the caller has checked it is absent. */
+static annot_status
+dict_insert(annot_agree_dict *d, const annot_agree_key *key, uint32_t *id,
+			annot_err *err)
+{
+	annot_status st;
+	uint32_t	nid = d->n;
+
+	if ((st = dict_store(d, key, err)) != ANNOT_OK)
+		return st;
 	/* keep the load factor at most 1/2 */
 	if ((uint64_t) d->n * 2 > d->nslots)
 	{
@@ -251,6 +263,43 @@ dict_insert(annot_agree_dict *d, const annot_agree_key *key, uint32_t *id,
 		d->slots[i] = nid + 1;
 	}
 	*id = nid;
+	return ANNOT_OK;
+}
+
+/*
+ * Index a dictionary stored without slots (a dense state): the slot table
+ * and the direct table of small integers.  A repeated key keeps its first
+ * id; later ids of it stay reachable by id only, which merges them.
+ */
+static annot_status
+dict_index(annot_agree_dict *d, annot_err *err)
+{
+	annot_status st;
+	uint32_t	nslots = 16;
+	uint32_t	id;
+
+	while ((uint64_t) nslots < (uint64_t) d->n * 2 && nslots < (UINT32_C(1) << 31))
+		nslots *= 2;
+	if ((st = dict_rehash(d, nslots, err)) != ANNOT_OK)
+		return st;
+	if (d->kind != ANNOT_AGREE_KEY_INT)
+		return ANNOT_OK;
+	for (id = 0; id < d->n; id++)
+	{
+		int64_t		k = d->ikeys[id];
+
+		if (k < 0 || k >= ANNOT_AGREE_DIRECT)
+			continue;
+		if (d->direct == NULL)
+		{
+			d->direct = annot_alloc(sizeof(uint32_t) * ANNOT_AGREE_DIRECT);
+			if (d->direct == NULL)
+				return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for keys.");
+			memset(d->direct, 0, sizeof(uint32_t) * ANNOT_AGREE_DIRECT);
+		}
+		if (d->direct[k] == 0)
+			d->direct[k] = id + 1;
+	}
 	return ANNOT_OK;
 }
 
@@ -876,8 +925,13 @@ put_dict(wbuf *w, const annot_agree_dict *d)
 	}
 }
 
+/*
+ * Read a dictionary.  Indexed, repeated keys are refused; not indexed (the
+ * dense item state), keys are only stored, and a repeat merges later.
+ */
 static annot_status
-get_dict(rbuf *r, annot_agree_dict *d, const char *what, annot_err *err)
+get_dict(rbuf *r, annot_agree_dict *d, bool index, const char *what,
+		 annot_err *err)
 {
 	uint8_t		kind;
 	uint8_t		reserved;
@@ -897,7 +951,11 @@ get_dict(rbuf *r, annot_agree_dict *d, const char *what, annot_err *err)
 		return truncated(r, err, what);
 	if (d->kind == ANNOT_AGREE_KEY_NONE && n > 0)
 		d->kind = kind;
-	if ((st = dict_reserve(d, n, err)) != ANNOT_OK)
+	if (index)
+		st = dict_reserve(d, n, err);
+	else
+		st = n > 0 ? dict_arrays(d, n, err) : ANNOT_OK;
+	if (st != ANNOT_OK)
 		return st;
 	for (i = 0; i < n; i++)
 	{
@@ -925,6 +983,12 @@ get_dict(rbuf *r, annot_agree_dict *d, const char *what, annot_err *err)
 			k.bytes = (const char *) r->p;
 			r->p += k.len;
 			get_f64(r, &k.value);
+		}
+		if (!index)
+		{
+			if ((st = dict_store(d, &k, err)) != ANNOT_OK)
+				return st == ANNOT_ENOMEM ? st : inconsistent(r, err, "bad key");
+			continue;
 		}
 		if ((st = annot_agree_dict_id(d, (annot_agree_keykind) kind, &k, &id, err)) != ANNOT_OK)
 			return st == ANNOT_ENOMEM ? st : inconsistent(r, err, "bad key");
@@ -1001,7 +1065,7 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 	s = annot_agree_pair_create(&params);
 	if (s == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
-	if ((st = get_dict(&r, &s->cats, "the categories", err)) != ANNOT_OK)
+	if ((st = get_dict(&r, &s->cats, true, "the categories", err)) != ANNOT_OK)
 		goto fail;
 	if (s->cats.n > 0 && (st = pair_reserve(s, s->cats.n, err)) != ANNOT_OK)
 		goto fail;
@@ -1103,8 +1167,13 @@ annot_agree_items_create(const annot_agree_params *params)
 void
 annot_agree_items_free(annot_agree_items *s)
 {
+	uint32_t	i;
+
 	if (s == NULL)
 		return;
+	for (i = 0; i < s->npending; i++)
+		annot_agree_items_free(s->pending[i]);
+	annot_free(s->pending);
 	annot_agree_dict_free(&s->items);
 	annot_agree_dict_free(&s->cats);
 	annot_free(s->cells);
@@ -1192,6 +1261,27 @@ cell_slot(annot_agree_items *s, uint64_t k, uint64_t *slot, bool *fresh,
 	return ANNOT_OK;
 }
 
+/* Index a dense state so that keys and tallies can be looked up. */
+static annot_status
+items_index(annot_agree_items *s, annot_err *err)
+{
+	annot_status st;
+	uint64_t	cap = 64;
+
+	if (!s->dense)
+		return ANNOT_OK;
+	if ((st = dict_index(&s->items, err)) != ANNOT_OK ||
+		(st = dict_index(&s->cats, err)) != ANNOT_OK)
+		return st;
+	while (cap * 7 < s->ncells * 10 + 10)
+		cap *= 2;
+	/* rehashing walks the old array: every entry of a dense one is a tally */
+	if ((st = cells_resize(s, cap, err)) != ANNOT_OK)
+		return st;
+	s->dense = false;
+	return ANNOT_OK;
+}
+
 annot_status
 annot_agree_items_add(annot_agree_items *s, annot_agree_keykind item_kind,
 					  const annot_agree_key *item,
@@ -1204,6 +1294,8 @@ annot_agree_items_add(annot_agree_items *s, annot_agree_keykind item_kind,
 	uint64_t	slot;
 	bool		fresh;
 
+	if (s->dense && (st = items_index(s, err)) != ANNOT_OK)
+		return st;
 	if ((st = annot_agree_dict_id(&s->items, item_kind, item, &it, err)) != ANNOT_OK ||
 		(st = annot_agree_dict_id(&s->cats, label_kind, label, &c, err)) != ANNOT_OK ||
 		(st = cell_slot(s, ((uint64_t) it << 32) | c, &slot, &fresh, err)) != ANNOT_OK)
@@ -1230,6 +1322,18 @@ annot_agree_items_combine(annot_agree_items *dst, const annot_agree_items *src,
 		return ANNOT_OK;
 	if (__builtin_add_overflow(dst->n, src->n, &n))
 		return annot_fail(err, ANNOT_ERANGE, -1, "Too many ratings.");
+	if (dst->dense && (st = items_index(dst, err)) != ANNOT_OK)
+		return st;
+	/* the states src holds for later come along; src->n counts them */
+	for (i = 0; i < src->npending && st == ANNOT_OK; i++)
+	{
+		int64_t		before = dst->n;
+
+		st = annot_agree_items_combine(dst, src->pending[i], err);
+		dst->n = before;
+	}
+	if (st != ANNOT_OK)
+		return st;
 	imap = annot_alloc(sizeof(uint32_t) * ((size_t) src->items.n + 1));
 	cmap = annot_alloc(sizeof(uint32_t) * ((size_t) src->cats.n + 1));
 	if (imap == NULL || cmap == NULL)
@@ -1338,6 +1442,66 @@ done:
 	return st;
 }
 
+annot_status
+annot_agree_items_defer(annot_agree_items *dst, annot_agree_items *src,
+						annot_err *err)
+{
+	int64_t		n;
+	uint32_t	need;
+	uint32_t	i;
+
+	if (!params_equal(&dst->params, &src->params))
+		return params_mismatch(err);
+	if (__builtin_add_overflow(dst->n, src->n, &n))
+		return annot_fail(err, ANNOT_ERANGE, -1, "Too many ratings.");
+	need = dst->npending + 1 + src->npending;
+	if (need > dst->pendcap)
+	{
+		uint32_t	cap = need < 8 ? 8 : need * 2;
+		annot_agree_items **p = annot_realloc(dst->pending,
+											  sizeof(annot_agree_items *) * cap);
+
+		if (p == NULL)
+			return annot_fail(err, ANNOT_ENOMEM, -1, "No memory to combine states.");
+		dst->pending = p;
+		dst->pendcap = cap;
+	}
+	/* keep the list flat: src's own deferred states move over too */
+	for (i = 0; i < src->npending; i++)
+	{
+		src->n -= src->pending[i]->n;
+		dst->pending[dst->npending++] = src->pending[i];
+	}
+	src->npending = 0;
+	dst->pending[dst->npending++] = src;
+	dst->n = n;
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_items_flatten(annot_agree_items *s, annot_err *err)
+{
+	annot_status st = ANNOT_OK;
+	int64_t		n = s->n;
+	uint32_t	i;
+
+	if (s->npending == 0)
+		return ANNOT_OK;
+	/* s->n already counts the deferred ratings */
+	for (i = 0; i < s->npending; i++)
+		s->n -= s->pending[i]->n;
+	for (i = 0; i < s->npending && st == ANNOT_OK; i++)
+		st = annot_agree_items_combine(s, s->pending[i], err);
+	if (st != ANNOT_OK)
+		return st;
+	for (i = 0; i < s->npending; i++)
+		annot_agree_items_free(s->pending[i]);
+	s->npending = 0;
+	if (s->n != n)
+		return annot_fail(err, ANNOT_ECORRUPT, -1, "Rating counts changed while merging states.");
+	return ANNOT_OK;
+}
+
 size_t
 annot_agree_items_serial_size(const annot_agree_items *s)
 {
@@ -1385,8 +1549,8 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 	s = annot_agree_items_create(&params);
 	if (s == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
-	if ((st = get_dict(&r, &s->items, "the items", err)) != ANNOT_OK ||
-		(st = get_dict(&r, &s->cats, "the categories", err)) != ANNOT_OK)
+	if ((st = get_dict(&r, &s->items, false, "the items", err)) != ANNOT_OK ||
+		(st = get_dict(&r, &s->cats, false, "the categories", err)) != ANNOT_OK)
 		goto fail;
 	if (!get_u64(&r, &ncells))
 	{
@@ -1398,15 +1562,19 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 		st = truncated(&r, err, "the cells");
 		goto fail;
 	}
-	if ((st = cells_reserve(s, ncells, err)) != ANNOT_OK)
+	/* a plain array: checked for bounds, indexed only if ever merged into */
+	s->cells = annot_alloc(sizeof(annot_agree_cell) * ((size_t) ncells + 1));
+	if (s->cells == NULL)
+	{
+		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
 		goto fail;
+	}
+	s->dense = true;
 	for (i = 0; i < ncells; i++)
 	{
 		uint32_t	it = 0;
 		uint32_t	c = 0;
 		uint64_t	cnt = 0;
-		uint64_t	slot;
-		bool		fresh;
 
 		if ((i & 0xFFFF) == 0)
 			annot_check_interrupts();
@@ -1423,14 +1591,9 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 			st = inconsistent(&r, err, "zero or negative count");
 			goto fail;
 		}
-		if ((st = cell_slot(s, ((uint64_t) it << 32) | c, &slot, &fresh, err)) != ANNOT_OK)
-			goto fail;
-		if (!fresh)
-		{
-			st = inconsistent(&r, err, "repeated cell");
-			goto fail;
-		}
-		s->cells[slot].count = (int64_t) cnt;
+		s->cells[i].key = ((uint64_t) it << 32) | c;
+		s->cells[i].count = (int64_t) cnt;
+		s->ncells = s->cellcap = i + 1;
 		if (__builtin_add_overflow(sum, (int64_t) cnt, &sum))
 		{
 			st = inconsistent(&r, err, "counts overflow");

@@ -361,6 +361,13 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 		if (a->items == NULL && a->pair == NULL)
 			rc = err.status;
 	}
+	else if (items && b->received)
+	{
+		/* merged by the final function, in one pass over all states */
+		rc = annot_agree_items_defer(a->items, b->items, &err);
+		if (rc == ANNOT_OK)
+			b->items = NULL;
+	}
 	else if (items)
 		rc = annot_agree_items_combine(a->items, b->items, &err);
 	else
@@ -382,12 +389,23 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 static Datum
 serialize_state(FunctionCallInfo fcinfo)
 {
-	agree_agg  *st;
+	MemoryContext cxt = agg_context(fcinfo, "agreement serialize function");
+	agree_agg  *st = (agree_agg *) PG_GETARG_POINTER(0);
 	size_t		len;
 	bytea	   *out;
 
-	(void) agg_context(fcinfo, "agreement serialize function");
-	st = (agree_agg *) PG_GETARG_POINTER(0);
+	if (st->items != NULL && st->items->npending > 0)
+	{
+		MemoryContext old = MemoryContextSwitchTo(cxt);
+		annot_err	err;
+		annot_status rc;
+
+		annot_err_init(&err);
+		rc = annot_agree_items_flatten(st->items, &err);
+		MemoryContextSwitchTo(old);
+		if (rc != ANNOT_OK)
+			annot_raise(&err, "agreement aggregate");
+	}
 	len = st->items ? annot_agree_items_serial_size(st->items)
 		: annot_agree_pair_serial_size(st->pair);
 	if (len > MaxAllocSize - VARHDRSZ)

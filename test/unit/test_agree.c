@@ -440,6 +440,116 @@ test_combine(void)
 	annot_agree_items_free(whole);
 }
 
+/* A state through the wire: serialize, then deserialize (dense). */
+static annot_agree_items *
+wire(const annot_agree_items *s)
+{
+	size_t		n = annot_agree_items_serial_size(s);
+	uint8_t    *buf = malloc(n);
+	annot_agree_items *out = NULL;
+
+	annot_agree_items_serialize(s, buf);
+	if (annot_agree_items_deserialize(buf, n, &out, NULL) != ANNOT_OK)
+		abort();
+	free(buf);
+	return out;
+}
+
+/* Same estimate and standard error, to the last bit. */
+static int
+same_result(const annot_agree_items *a, const annot_agree_items *b)
+{
+	annot_agree_result r1;
+	annot_agree_result r2;
+	annot_agree_result k1;
+	annot_agree_result k2;
+
+	annot_agree_gwet(a, &r1, NULL);
+	annot_agree_gwet(b, &r2, NULL);
+	annot_agree_krippendorff(a, &k1, NULL);
+	annot_agree_krippendorff(b, &k2, NULL);
+	return r1.estimate == r2.estimate && r1.se == r2.se && r1.n_items == r2.n_items &&
+		r1.n_ratings == r2.n_ratings && k1.estimate == k2.estimate && k1.se == k2.se;
+}
+
+/*
+ * The parallel path: worker states cross the wire, the first is adopted,
+ * the others deferred and merged by the final function in one pass.
+ */
+static void
+test_deferred(void)
+{
+	annot_agree_params pr = params(ANNOT_W_QUADRATIC, ANNOT_SCALE_OBSERVED);
+	annot_agree_items *whole = items_from(anxiety, 20, 3, ANNOT_W_QUADRATIC);
+	annot_agree_items *w[3];
+	annot_agree_items *lead;
+	annot_agree_items *copy;
+	annot_agree_items *again;
+	int			u;
+	int			k;
+
+	for (k = 0; k < 3; k++)
+		w[k] = annot_agree_items_create(&pr);
+	/* ratings of one item land in different workers */
+	for (u = 0; u < 20; u++)
+		for (k = 0; k < 3; k++)
+		{
+			annot_agree_key it = ikey(u + 1000);
+			annot_agree_key lab = ikey(anxiety[u * 3 + k]);
+
+			annot_agree_items_add(w[(u + k) % 3], ANNOT_AGREE_KEY_INT, &it,
+								  ANNOT_AGREE_KEY_INT, &lab, NULL);
+		}
+	lead = wire(w[0]);
+	CHECK(lead->dense);
+	CHECK_STATUS(annot_agree_items_defer(lead, wire(w[1]), NULL), ANNOT_OK);
+	CHECK_STATUS(annot_agree_items_defer(lead, wire(w[2]), NULL), ANNOT_OK);
+	CHECK(lead->npending == 2 && lead->n == 60);
+	CHECK(same_result(lead, whole));
+
+	/* a copy and a flattened state give the same, and so does the wire */
+	copy = annot_agree_items_copy(lead, NULL);
+	CHECK(copy != NULL && copy->npending == 0 && copy->n == 60);
+	CHECK(same_result(copy, whole));
+	CHECK_STATUS(annot_agree_items_flatten(lead, NULL), ANNOT_OK);
+	CHECK(lead->npending == 0 && lead->n == 60 && !lead->dense);
+	CHECK(same_result(lead, whole));
+	again = wire(lead);
+	CHECK(same_result(again, whole));
+
+	/* adding to a dense state indexes it first */
+	{
+		annot_agree_key it = ikey(5 + 1000);
+		annot_agree_key lab = ikey(6);
+
+		CHECK_STATUS(annot_agree_items_add(again, ANNOT_AGREE_KEY_INT, &it,
+										   ANNOT_AGREE_KEY_INT, &lab, NULL), ANNOT_OK);
+		CHECK_STATUS(annot_agree_items_add(whole, ANNOT_AGREE_KEY_INT, &it,
+										   ANNOT_AGREE_KEY_INT, &lab, NULL), ANNOT_OK);
+		CHECK(!again->dense && again->items.n == 20);
+		CHECK(same_result(again, whole));
+	}
+	/* deferring a state that holds deferred states keeps one flat list */
+	{
+		annot_agree_items *x = wire(w[0]);
+		annot_agree_items *y = wire(w[1]);
+
+		annot_agree_items_defer(y, wire(w[2]), NULL);
+		CHECK_STATUS(annot_agree_items_defer(x, y, NULL), ANNOT_OK);
+		CHECK(x->npending == 2 && x->n == 60);
+		annot_agree_items_free(whole);
+		whole = items_from(anxiety, 20, 3, ANNOT_W_QUADRATIC);
+		CHECK(same_result(x, whole));
+		annot_agree_items_free(x);
+	}
+	for (k = 0; k < 3; k++)
+		annot_agree_items_free(w[k]);
+	annot_agree_items_free(lead);
+	annot_agree_items_free(copy);
+	annot_agree_items_free(again);
+	annot_agree_items_free(whole);
+}
+
 static void
 test_quantiles(void)
 {
@@ -467,6 +577,7 @@ main(void)
 	test_edges();
 	test_roundtrip();
 	test_combine();
+	test_deferred();
 	test_quantiles();
 	return unit_done("agree");
 }

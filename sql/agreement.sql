@@ -131,6 +131,10 @@ SELECT fleiss_kappa(i, i % 2) AS fleiss, krippendorff_alpha(i, i % 2) AS alpha,
 	(fleiss_kappa_ci(i, i % 2)).n_items
 FROM generate_series(1, 5) i;
 SELECT fleiss_kappa(item, label) AS empty FROM agree_ratings WHERE false;
+-- more categories than items
+SELECT pg_temp.r(percent_agreement(1, g)) AS pa, pg_temp.r(krippendorff_alpha(1, g)) AS alpha,
+	(fleiss_kappa_ci(1, g)).n_categories
+FROM generate_series(1, 3000) g;
 -- per group
 SELECT item % 2 AS grp, pg_temp.r(percent_agreement(item, label)) AS pa
 FROM agree_ratings GROUP BY 1 ORDER BY 1;

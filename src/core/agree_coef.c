@@ -573,7 +573,9 @@ iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 	v->cat = annot_alloc(sizeof(uint32_t) * ((size_t) total + 1));
 	v->cnt = annot_alloc(sizeof(double) * ((size_t) total + 1));
 	v->r = annot_alloc(sizeof(double) * ((size_t) v->n + 1));
-	order = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
+	/* order serves items, then categories: room for the larger */
+	order = annot_alloc(sizeof(uint32_t) *
+						((size_t) (v->n > v->cats->n ? v->n : v->cats->n) + 1));
 	ipos = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
 	crank = annot_alloc(sizeof(uint32_t) * ((size_t) v->cats->n + 1));
 	if (!v->start || !v->end || !fill || !v->cat || !v->cnt || !v->r ||

@@ -4,7 +4,8 @@
  * (odd); the rest is the serialized state.  Deserialize must return a
  * status; an accepted state must serialize to a message that decodes again
  * to the same coefficients, and every coefficient must compute without a
- * crash or an out-of-bounds access.
+ * crash or an out-of-bounds access, also when a second copy of an item
+ * state is deferred into the first (the parallel path).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -116,6 +117,25 @@ check_items(const uint8_t *data, size_t size)
 				 r1.n_items != r2.n_items))
 				abort();
 		}
+	}
+	/* the parallel path: a second copy deferred, merged by the final step */
+	if (s->cats.n <= 256)
+	{
+		annot_agree_items *u;
+
+		if (annot_agree_items_deserialize(buf, n, &u, NULL) != ANNOT_OK)
+			abort();
+		if (annot_agree_items_defer(t, u, NULL) == ANNOT_OK)
+		{
+			if (t->npending != 1)
+				abort();
+			(void) annot_agree_fleiss(t, &r1, NULL);
+			(void) annot_agree_krippendorff(t, &r2, NULL);
+			if (annot_agree_items_flatten(t, NULL) == ANNOT_OK && t->npending != 0)
+				abort();
+		}
+		else
+			annot_agree_items_free(u);
 	}
 	free(buf);
 	annot_agree_items_free(s);

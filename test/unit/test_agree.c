@@ -278,6 +278,18 @@ test_edges(void)
 	CHECK(isnan(r.estimate));
 	annot_agree_items_free(s);
 
+	/* more categories than items: one item, five raters, five labels */
+	{
+		static const int one_item[] = {1, 2, 3, 4, 5};
+
+		s = items_from(one_item, 1, 5, ANNOT_W_UNWEIGHTED);
+		CHECK_STATUS(annot_agree_fleiss(s, &r, NULL), ANNOT_OK);
+		CHECK(r.n_items == 1 && r.n_categories == 5 && r.pa == 0.0);
+		CHECK_STATUS(annot_agree_krippendorff(s, &r, NULL), ANNOT_OK);
+		CHECK(r.n_items == 1 && fabs(r.estimate) < 1e-12);	/* all values differ: alpha 0 */
+		annot_agree_items_free(s);
+	}
+
 	/* weights need numbers; ratio weights need non-negative numbers */
 	{
 		annot_agree_params pr = params(ANNOT_W_LINEAR, ANNOT_SCALE_OBSERVED);

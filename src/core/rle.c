@@ -589,10 +589,13 @@ json_string(json_cursor *c, char **out, size_t *outlen)
 	return ANNOT_OK;
 }
 
+/* Largest number read from the text: beyond it, "too large" (no overflow). */
+#define JSON_UINT_MAX ((uint64_t) 1 << 53)
+
 /*
  * Read a JSON number that must be a non-negative integer (a fraction of
- * zeros is allowed, as some writers print 427.0).  Values beyond
- * ANNOT_MASK_MAX_PIXELS are reported as too large.
+ * zeros is allowed, as some writers print 427.0).  what names it in
+ * lower case ("a count"); limits are checked by the caller.
  */
 static annot_status
 json_uint(json_cursor *c, const char *what, int64_t *out)
@@ -600,12 +603,17 @@ json_uint(json_cursor *c, const char *what, int64_t *out)
 	size_t		start;
 	uint64_t	v = 0;
 	bool		big = false;
+	char		What[32];
 
+	/* the name starts a sentence in some details */
+	snprintf(What, sizeof(What), "%s", what);
+	if (What[0] >= 'a' && What[0] <= 'z')
+		What[0] = (char) (What[0] - 'a' + 'A');
 	json_skip(c);
 	start = c->p;
 	if (c->p < c->len && c->s[c->p] == '-')
 		return annot_fail(c->err, c->on_error, (long) start,
-						  "%s at position %zu is negative.", what, start + 1);
+						  "%s at position %zu is negative.", What, start + 1);
 	if (c->p >= c->len || c->s[c->p] < '0' || c->s[c->p] > '9')
 		return annot_fail(c->err, c->on_error, (long) start,
 						  "Expected %s (a non-negative integer) at position %zu.",
@@ -617,8 +625,8 @@ json_uint(json_cursor *c, const char *what, int64_t *out)
 	while (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
 	{
 		v = v * 10 + (uint64_t) (c->s[c->p] - '0');
-		if (v > ANNOT_MASK_MAX_PIXELS)
-			big = true, v = ANNOT_MASK_MAX_PIXELS + 1;
+		if (v > JSON_UINT_MAX)
+			big = true, v = JSON_UINT_MAX;
 		c->p++;
 	}
 	if (c->p < c->len && c->s[c->p] == '.')
@@ -629,17 +637,16 @@ json_uint(json_cursor *c, const char *what, int64_t *out)
 			q++;
 		if (q == c->p + 1 || (q < c->len && c->s[q] >= '1' && c->s[q] <= '9'))
 			return annot_fail(c->err, c->on_error, (long) start,
-							  "%s at position %zu is not an integer.", what, start + 1);
+							  "%s at position %zu is not an integer.", What, start + 1);
 		c->p = q;
 	}
 	if (c->p < c->len && (c->s[c->p] == 'e' || c->s[c->p] == 'E'))
 		return annot_fail(c->err, c->on_error, (long) start,
 						  "%s at position %zu must be written without an exponent.",
-						  what, start + 1);
+						  What, start + 1);
 	if (big)
 		return annot_fail(c->err, c->on_error, (long) start,
-						  "%s at position %zu is larger than %llu.", what, start + 1,
-						  (unsigned long long) ANNOT_MASK_MAX_PIXELS);
+						  "%s at position %zu is too large.", What, start + 1);
 	*out = (int64_t) v;
 	return ANNOT_OK;
 }
@@ -685,7 +692,7 @@ parse_counts_array(json_cursor *c, rle_object *o)
 			int64_t    *grown;
 
 			/* more counts than pixels is never valid: stop growing */
-			if (cap > ANNOT_MASK_MAX_PIXELS)
+			if (cap > ANNOT_MASK_MAX_PIXELS + 1)
 				return annot_fail(c->err, ANNOT_ELIMIT, (long) c->p,
 								  "Too many counts.");
 			grown = annot_realloc(o->counts, cap * 2 * sizeof(int64_t));
@@ -726,9 +733,9 @@ parse_member(json_cursor *c, rle_object *o)
 		o->have_size = true;
 		if ((st = json_expect(c, ':', "':'")) != ANNOT_OK ||
 			(st = json_expect(c, '[', "'[' starting \"size\": [height, width]")) != ANNOT_OK ||
-			(st = json_uint(c, "The height", &o->h)) != ANNOT_OK ||
+			(st = json_uint(c, "the height", &o->h)) != ANNOT_OK ||
 			(st = json_expect(c, ',', "',' between height and width")) != ANNOT_OK ||
-			(st = json_uint(c, "The width", &o->w)) != ANNOT_OK ||
+			(st = json_uint(c, "the width", &o->w)) != ANNOT_OK ||
 			(st = json_expect(c, ']', "']' closing \"size\": [height, width]")) != ANNOT_OK)
 			return st;
 		return ANNOT_OK;

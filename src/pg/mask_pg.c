@@ -670,32 +670,52 @@ mask_boundary_iou(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(r);
 }
 
-/* Equality and hashing: the stored form is canonical, so bytes decide */
-
-static bool
-mask_bytes_equal(FunctionCallInfo fcinfo)
+/*
+ * Equality, order and hashing.  The stored form is canonical, so equal
+ * masks have equal bytes; the order is that of the bytes (then of the
+ * lengths), a total order with no meaning beyond making ORDER BY,
+ * DISTINCT and merge joins work.
+ */
+static int
+mask_bytes_cmp(FunctionCallInfo fcinfo)
 {
 	mask_arg	a,
 				b;
+	size_t		la,
+				lb;
+	int			c;
 
 	mask_arg_open(fcinfo, 0, &a);
 	mask_arg_open(fcinfo, 1, &b);
-	return VARSIZE_ANY_EXHDR(a.raw) == VARSIZE_ANY_EXHDR(b.raw) &&
-		memcmp(VARDATA_ANY(a.raw), VARDATA_ANY(b.raw), VARSIZE_ANY_EXHDR(a.raw)) == 0;
+	la = VARSIZE_ANY_EXHDR(a.raw);
+	lb = VARSIZE_ANY_EXHDR(b.raw);
+	c = memcmp(VARDATA_ANY(a.raw), VARDATA_ANY(b.raw), Min(la, lb));
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	return (la > lb) - (la < lb);
 }
 
-PG_FUNCTION_INFO_V1(mask_eq);
-Datum
-mask_eq(PG_FUNCTION_ARGS)
-{
-	PG_RETURN_BOOL(mask_bytes_equal(fcinfo));
+#define MASK_CMP_FN(name, expr) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	int			c = mask_bytes_cmp(fcinfo); \
+	PG_RETURN_BOOL(expr); \
 }
 
-PG_FUNCTION_INFO_V1(mask_ne);
+MASK_CMP_FN(mask_eq, c == 0)
+MASK_CMP_FN(mask_ne, c != 0)
+MASK_CMP_FN(mask_lt, c < 0)
+MASK_CMP_FN(mask_le, c <= 0)
+MASK_CMP_FN(mask_gt, c > 0)
+MASK_CMP_FN(mask_ge, c >= 0)
+
+PG_FUNCTION_INFO_V1(mask_cmp);
 Datum
-mask_ne(PG_FUNCTION_ARGS)
+mask_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!mask_bytes_equal(fcinfo));
+	PG_RETURN_INT32(mask_bytes_cmp(fcinfo));
 }
 
 PG_FUNCTION_INFO_V1(mask_hash);

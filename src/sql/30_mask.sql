@@ -194,7 +194,7 @@ CREATE AGGREGATE annot.intersection(annot.mask) (
 COMMENT ON AGGREGATE annot.intersection(annot.mask) IS
 'Pixels in every mask of the group (NULLs ignored); all must have one size';
 
--- Equality and hashing: equal masks have equal stored bytes
+-- Equality, order and hashing: equal masks have equal stored bytes
 
 CREATE FUNCTION annot.mask_eq(annot.mask, annot.mask) RETURNS boolean
 AS 'MODULE_PATHNAME', 'mask_eq' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
@@ -203,6 +203,22 @@ COMMENT ON FUNCTION annot.mask_eq(annot.mask, annot.mask) IS
 CREATE FUNCTION annot.mask_ne(annot.mask, annot.mask) RETURNS boolean
 AS 'MODULE_PATHNAME', 'mask_ne' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION annot.mask_ne(annot.mask, annot.mask) IS 'Support of <>';
+CREATE FUNCTION annot.mask_lt(annot.mask, annot.mask) RETURNS boolean
+AS 'MODULE_PATHNAME', 'mask_lt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.mask_lt(annot.mask, annot.mask) IS 'Support of <: storage order';
+CREATE FUNCTION annot.mask_le(annot.mask, annot.mask) RETURNS boolean
+AS 'MODULE_PATHNAME', 'mask_le' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.mask_le(annot.mask, annot.mask) IS 'Support of <=: storage order';
+CREATE FUNCTION annot.mask_gt(annot.mask, annot.mask) RETURNS boolean
+AS 'MODULE_PATHNAME', 'mask_gt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.mask_gt(annot.mask, annot.mask) IS 'Support of >: storage order';
+CREATE FUNCTION annot.mask_ge(annot.mask, annot.mask) RETURNS boolean
+AS 'MODULE_PATHNAME', 'mask_ge' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.mask_ge(annot.mask, annot.mask) IS 'Support of >=: storage order';
+CREATE FUNCTION annot.mask_cmp(annot.mask, annot.mask) RETURNS integer
+AS 'MODULE_PATHNAME', 'mask_cmp' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.mask_cmp(annot.mask, annot.mask) IS
+'B-tree comparison of masks in storage order (consistent with =, otherwise without meaning)';
 CREATE FUNCTION annot.mask_hash(annot.mask) RETURNS integer
 AS 'MODULE_PATHNAME', 'mask_hash' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION annot.mask_hash(annot.mask) IS 'Hash support for mask';
@@ -213,7 +229,7 @@ COMMENT ON FUNCTION annot.mask_hash_extended(annot.mask, bigint) IS 'Seeded 64-b
 CREATE OPERATOR annot.= (
 	LEFTARG = annot.mask, RIGHTARG = annot.mask, FUNCTION = annot.mask_eq,
 	COMMUTATOR = OPERATOR(annot.=), NEGATOR = OPERATOR(annot.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 COMMENT ON OPERATOR annot.= (annot.mask, annot.mask) IS 'Masks have the same size and pixels';
 CREATE OPERATOR annot.<> (
@@ -222,6 +238,41 @@ CREATE OPERATOR annot.<> (
 	RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR annot.<> (annot.mask, annot.mask) IS 'Masks differ in size or pixels';
+CREATE OPERATOR annot.< (
+	LEFTARG = annot.mask, RIGHTARG = annot.mask, FUNCTION = annot.mask_lt,
+	COMMUTATOR = OPERATOR(annot.>), NEGATOR = OPERATOR(annot.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR annot.< (annot.mask, annot.mask) IS 'Sorts before, in storage order';
+CREATE OPERATOR annot.<= (
+	LEFTARG = annot.mask, RIGHTARG = annot.mask, FUNCTION = annot.mask_le,
+	COMMUTATOR = OPERATOR(annot.>=), NEGATOR = OPERATOR(annot.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR annot.<= (annot.mask, annot.mask) IS 'Sorts before or equal, in storage order';
+CREATE OPERATOR annot.> (
+	LEFTARG = annot.mask, RIGHTARG = annot.mask, FUNCTION = annot.mask_gt,
+	COMMUTATOR = OPERATOR(annot.<), NEGATOR = OPERATOR(annot.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR annot.> (annot.mask, annot.mask) IS 'Sorts after, in storage order';
+CREATE OPERATOR annot.>= (
+	LEFTARG = annot.mask, RIGHTARG = annot.mask, FUNCTION = annot.mask_ge,
+	COMMUTATOR = OPERATOR(annot.<=), NEGATOR = OPERATOR(annot.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR annot.>= (annot.mask, annot.mask) IS 'Sorts after or equal, in storage order';
+
+CREATE OPERATOR CLASS annot.mask_btree_ops
+DEFAULT FOR TYPE annot.mask USING btree AS
+	OPERATOR 1 annot.<,
+	OPERATOR 2 annot.<=,
+	OPERATOR 3 annot.=,
+	OPERATOR 4 annot.>=,
+	OPERATOR 5 annot.>,
+	FUNCTION 1 annot.mask_cmp(annot.mask, annot.mask);
+COMMENT ON OPERATOR CLASS annot.mask_btree_ops USING btree IS
+'B-tree order of masks (storage order) for DISTINCT, UNION, unique indexes and merge joins';
 
 CREATE OPERATOR CLASS annot.mask_hash_ops
 DEFAULT FOR TYPE annot.mask USING hash AS

@@ -1078,13 +1078,25 @@ annot_status
 annot_mask_decode(const annot_mask_view *v, annot_ivals *out, annot_err *err)
 {
 	annot_status st;
+	uint32_t	bbox[4];
 
 	annot_ivals_init(out, v->h, v->w);
 	if ((st = annot_ivals_reserve(out, ANNOT_MASK_DECODE_CAP(v), err)) != ANNOT_OK)
 		return st;
 	if ((st = annot_mask_decode_into(v, out->iv, &out->n, err)) != ANNOT_OK)
+	{
 		annot_ivals_free(out);
-	return st;
+		return st;
+	}
+	/* the cached box too: every header field is then checked */
+	annot_ivals_bbox(out, bbox);
+	if (memcmp(bbox, v->bbox, sizeof(bbox)) != 0)
+	{
+		annot_ivals_free(out);
+		return annot_fail(err, ANNOT_ECORRUPT, -1,
+						  "The bounding box of a stored mask disagrees with its runs.");
+	}
+	return ANNOT_OK;
 }
 
 size_t

@@ -987,7 +987,9 @@ annot_mask_open(const uint8_t *buf, size_t len, annot_mask_view *v,
 
 /*
  * Read one varint at *pp.  annot_mask_open() made sure the last byte ends
- * a varint, so this cannot read past the end; overlong ones are refused.
+ * a varint, so this cannot read past the end; varints longer than 5 bytes
+ * or with needless zero bytes (which would make equal masks differ in
+ * their bytes) are refused.
  */
 static inline bool
 varint_read(const uint8_t **pp, const uint8_t *end, uint64_t *out)
@@ -1009,7 +1011,12 @@ varint_read(const uint8_t **pp, const uint8_t *end, uint64_t *out)
 			b = *p++;
 			z |= (b & 0x7f) << shift;
 			if (b < 0x80)
+			{
+				/* a zero last byte is an overlong spelling: not canonical */
+				if (b == 0)
+					return false;
 				break;
+			}
 			shift += 7;
 		}
 	}
@@ -1018,53 +1025,87 @@ varint_read(const uint8_t **pp, const uint8_t *end, uint64_t *out)
 	return true;
 }
 
+/* Read the next value of the runs into dst (a statement of the decoder). */
+#define READ_VALUE(dst) \
+	do { \
+		uint64_t	z_ = *p; \
+		if (z_ < 0x80) \
+			p++; \
+		else if (!varint_read(&p, end, &z_)) \
+			goto corrupt; \
+		(dst) = unzigzag(z_); \
+	} while (0)
+
 annot_status
 annot_mask_decode_into(const annot_mask_view *v, uint32_t *iv, uint32_t *nout,
 					   annot_err *err)
 {
 	const uint8_t *p = v->runs;
 	const uint8_t *end = v->runs + v->nbytes;
-	const uint64_t total = (uint64_t) v->h * v->w;
-	uint64_t	pos = 0;
-	uint64_t	area = 0;
-	uint64_t	i = 0;
-	int64_t		back2 = 0;
-	int64_t		back1 = 0;
+	const int64_t total = (int64_t) v->h * v->w;
+	int64_t		pos,
+				area = 0,
+				bg,
+				fg = 0,
+				d;
+	uint64_t	m = 1;
 	uint32_t	n = 0;
 
 	/*
 	 * The hot path of every computation on stored masks: one pass, with
 	 * the checks that make a damaged value an error instead of garbage.
 	 * At most nbytes varints fit, so iv needs nbytes / 2 + 1 intervals.
+	 * Written as background/foreground pairs so that the only branch the
+	 * CPU cannot foresee is the rare two-byte varint.
 	 */
+	READ_VALUE(bg);
+	if (bg < 0 || bg > total)
+		goto corrupt;
+	pos = bg;
+	/* the second and third counts are stored as they are */
+	if (p < end)
+	{
+		READ_VALUE(fg);
+		if (fg <= 0 || fg > total - pos)
+			goto corrupt;
+		iv[0] = (uint32_t) pos;
+		pos += fg;
+		iv[1] = (uint32_t) pos;
+		n = 1;
+		area = fg;
+		m = 2;
+		if (p < end)
+		{
+			READ_VALUE(bg);
+			if (bg <= 0 || bg > total - pos)
+				goto corrupt;
+			pos += bg;
+			m = 3;
+		}
+	}
+	/* then each as the difference to the previous one of its kind */
 	while (p < end)
 	{
-		uint64_t	z;
-		int64_t		c;
-
-		if (*p < 0x80)
-			z = *p++;
-		else if (!varint_read(&p, end, &z))
+		READ_VALUE(d);
+		fg += d;
+		if (fg <= 0 || fg > total - pos)
 			goto corrupt;
-		c = unzigzag(z);
-		if (i > 2)
-			c += back2;
-		back2 = back1;
-		back1 = c;
-		/* canonical: only the first count may be 0 */
-		if (c < 0 || (c == 0 && i > 0) || (uint64_t) c > total - pos)
+		iv[2 * n] = (uint32_t) pos;
+		pos += fg;
+		iv[2 * n + 1] = (uint32_t) pos;
+		n++;
+		area += fg;
+		m++;
+		if (p >= end)
+			break;
+		READ_VALUE(d);
+		bg += d;
+		if (bg <= 0 || bg > total - pos)
 			goto corrupt;
-		if (i & 1)
-		{
-			iv[2 * n] = (uint32_t) pos;
-			iv[2 * n + 1] = (uint32_t) (pos + (uint64_t) c);
-			n++;
-			area += (uint64_t) c;
-		}
-		pos += (uint64_t) c;
-		i++;
+		pos += bg;
+		m++;
 	}
-	if (pos != total || i != v->m || area != v->area)
+	if (pos != total || m != v->m || area != (int64_t) v->area)
 		goto corrupt;
 	*nout = n;
 	return ANNOT_OK;

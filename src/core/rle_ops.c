@@ -141,27 +141,41 @@ annot_ivals_complement(const annot_ivals *a, annot_ivals *out, annot_err *err)
 static uint64_t
 inter_area(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
 {
+	const uint32_t *aend = a + 2 * (size_t) na;
+	const uint32_t *bend = b + 2 * (size_t) nb;
 	uint64_t	sum = 0;
-	uint32_t	i = 0,
-				j = 0;
 
 	/*
-	 * Advance whichever interval ends first; written without a branch on
-	 * the comparison, which a CPU cannot predict on interleaved masks.
+	 * A plain merge.  Its branches look random but are not: the two masks
+	 * of a pair usually differ by a steady margin along their outline, so
+	 * which interval ends first repeats from column to column and the CPU
+	 * predicts it; a branch-free version measured three times slower.
 	 */
-	while (i < na && j < nb)
+	while (a < aend && b < bend)
 	{
-		uint32_t	as = a[2 * i],
-					ae = a[2 * i + 1];
-		uint32_t	bs = b[2 * j],
-					be = b[2 * j + 1];
-		uint32_t	lo = as > bs ? as : bs;
-		uint32_t	hi = ae < be ? ae : be;
-		uint32_t	adv = ae <= be;
+		uint32_t	lo;
 
-		sum += hi > lo ? hi - lo : 0;
-		i += adv;
-		j += 1 - adv;
+		if (a[1] <= b[0])
+		{
+			a += 2;
+			continue;
+		}
+		if (b[1] <= a[0])
+		{
+			b += 2;
+			continue;
+		}
+		lo = a[0] > b[0] ? a[0] : b[0];
+		if (a[1] <= b[1])
+		{
+			sum += a[1] - lo;
+			a += 2;
+		}
+		else
+		{
+			sum += b[1] - lo;
+			b += 2;
+		}
 	}
 	return sum;
 }

@@ -19,6 +19,11 @@ REGRESS_OPTS = --inputdir=.
 PG_CONFIG ?= pg_config
 PG_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-sign-compare -Wno-missing-field-initializers -Wno-cast-function-type
+# Debian's server flags come from gcc; clang must not fail on them.
+ifneq (,$(findstring clang,$(CC)))
+PG_CFLAGS += -Wno-ignored-optimization-argument -Wno-unknown-warning-option \
+	-Wno-compound-token-split-by-macro -Wno-ignored-attributes
+endif
 SHLIB_LINK = -lm
 
 EXTRA_CLEAN = $(EXTENSION)--$(EXTVERSION).sql results regression.diffs \

@@ -32,6 +32,19 @@ add_counts() {
 	FAILED=$((FAILED + $3))
 }
 
+# Suite 0: the extension builds warning-free (-Werror) with clang as well
+# as gcc (the install above used gcc).
+log "clang build"
+mkdir -p "$WORK/clang"
+cp -r "$ANNOT_ROOT/Makefile" "$ANNOT_ROOT/annot.control" "$ANNOT_ROOT/src" "$WORK/clang/"
+find "$WORK/clang" -name '*.o' -delete
+if make -s -C "$WORK/clang" CC=clang >"$WORK/clang.out" 2>&1; then
+	add_counts clang 1 0
+else
+	head -20 "$WORK/clang.out"
+	add_counts clang 0 1
+fi
+
 # Suite 1: unit tests of the core, under ASan and UBSan, no server.
 log "unit tests"
 if make -s -C "$ANNOT_ROOT/test/unit" run >"$WORK/unit.out" 2>&1; then rc=0; else rc=$?; fi
@@ -62,7 +75,36 @@ if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then tail -20 "$WORK/regress.out"; f=1; fi
 [ -f regression.diffs ] && [ "$f" -gt 0 ] && head -100 regression.diffs
 add_counts regress "$p" "$f"
 
-# Suite 4: pgTAP properties, reference data and peer comparisons.
+# Suite 4: every ```sql example of README.md runs without error, each in a
+# fresh database with annot installed.
+log "README examples"
+/usr/bin/python3 - "$ANNOT_ROOT/README.md" "$WORK/docs" <<'PY'
+import pathlib, re, sys
+out = pathlib.Path(sys.argv[2]); out.mkdir()
+blocks = re.findall(r"^```sql\n(.*?)^```", pathlib.Path(sys.argv[1]).read_text(), re.S | re.M)
+for i, b in enumerate(blocks, 1):
+    # examples after the first assume the extension exists, as a reader's
+    # database would have it
+    if "CREATE EXTENSION annot" not in b:
+        b = "SET client_min_messages = warning;\nCREATE EXTENSION IF NOT EXISTS annot;\nRESET client_min_messages;\n" + b
+    (out / f"{i:03d}.sql").write_text(b)
+PY
+p=0
+f=0
+for ex in "$WORK"/docs/*.sql; do
+	[ -f "$ex" ] || continue
+	psql -X -q -c 'DROP DATABASE IF EXISTS annot_docs' -c 'CREATE DATABASE annot_docs' >/dev/null 2>&1
+	if psql -X -q -d annot_docs -v ON_ERROR_STOP=1 -f "$ex" >"$WORK/docs.out" 2>&1; then
+		p=$((p + 1))
+	else
+		f=$((f + 1))
+		echo "README example $(basename "$ex" .sql) failed:"
+		sed 's/^/    /' "$WORK/docs.out" | tail -5
+	fi
+done
+add_counts readme "$p" "$f"
+
+# Suite 5: pgTAP properties, reference data and peer comparisons.
 log "pgTAP"
 psql -X -q -c 'CREATE DATABASE annot_tap' >/dev/null
 export PGDATABASE=annot_tap

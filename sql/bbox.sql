@@ -1,5 +1,7 @@
 -- annot.bbox: literals, conversions, geometry, operators and indexes
-CREATE EXTENSION annot;
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS annot;
+RESET client_min_messages;
 -- operators live in schema annot: put it on the search path
 SET search_path = public, annot;
 
@@ -39,7 +41,7 @@ SELECT annot.bbox('[1, 2, "3", 4]'::jsonb);
 SELECT annot.bbox('{"bbox": [1, 2, 3, 4]}'::jsonb);
 SELECT annot.bbox('[1, 2, -3, 4]'::jsonb);
 SELECT annot.bbox('((0,0),(1,NaN))'::box);
-SELECT annot.clip('(0,0),(1,1)', -1, 5);
+SELECT annot.clip('(0,0),(1,1)'::annot.bbox, -1, 5);
 SELECT annot.bbox_from_wkb('\x0101000000000000000000f03f000000000000f03f'::bytea);
 SELECT annot.bbox_from_wkb('\x010300'::bytea);
 \set VERBOSITY terse
@@ -61,22 +63,22 @@ SELECT annot.x1(b), annot.y1(b), annot.x2(b), annot.y2(b), annot.width(b),
 FROM (SELECT '(1,2),(4,8)'::annot.bbox AS b) s;
 
 -- similarity
-SELECT annot.iou('(0,0),(10,10)', '(5,5),(15,15)') AS iou,
-	annot.dice('(0,0),(10,10)', '(5,5),(15,15)') AS dice,
-	annot.giou('(0,0),(10,10)', '(5,5),(15,15)') AS giou,
-	annot.giou('(0,0),(10,10)', '(20,20),(30,30)') AS giou_far,
-	annot.iou('(5,5),(15,15)', '(0,0),(10,10)', true) AS crowd,
-	annot.iou('(5,5),(15,15)', '(0,0),(10,10)', false) AS not_crowd,
-	annot.iou('(1,1),(1,1)', '(1,1),(1,1)') AS iou_points,
-	annot.intersection_area('(0,0),(10,10)', '(5,5),(15,15)') AS inter;
+SELECT annot.iou('(0,0),(10,10)'::annot.bbox, '(5,5),(15,15)'::annot.bbox) AS iou,
+	annot.dice('(0,0),(10,10)'::annot.bbox, '(5,5),(15,15)'::annot.bbox) AS dice,
+	annot.giou('(0,0),(10,10)'::annot.bbox, '(5,5),(15,15)'::annot.bbox) AS giou,
+	annot.giou('(0,0),(10,10)'::annot.bbox, '(20,20),(30,30)'::annot.bbox) AS giou_far,
+	annot.iou('(5,5),(15,15)'::annot.bbox, '(0,0),(10,10)'::annot.bbox, true) AS crowd,
+	annot.iou('(5,5),(15,15)'::annot.bbox, '(0,0),(10,10)'::annot.bbox, false) AS not_crowd,
+	annot.iou('(1,1),(1,1)'::annot.bbox, '(1,1),(1,1)'::annot.bbox) AS iou_points,
+	annot.intersection_area('(0,0),(10,10)'::annot.bbox, '(5,5),(15,15)'::annot.bbox) AS inter;
 
 -- intersection, cover, extent, clip
-SELECT annot.intersection('(0,0),(10,10)', '(5,5),(15,15)'),
-	annot.intersection('(0,0),(10,10)', '(10,0),(20,10)') AS touching,
-	annot.intersection('(0,0),(1,1)', '(5,5),(6,6)') IS NULL AS disjoint,
-	annot.cover('(0,0),(1,1)', '(5,5),(6,6)'),
-	annot.clip('(-5,-5),(700,20)', 640, 480),
-	annot.clip('(700,0),(710,20)', 640, 480) IS NULL AS outside;
+SELECT annot.intersection('(0,0),(10,10)'::annot.bbox, '(5,5),(15,15)'::annot.bbox),
+	annot.intersection('(0,0),(10,10)'::annot.bbox, '(10,0),(20,10)'::annot.bbox) AS touching,
+	annot.intersection('(0,0),(1,1)'::annot.bbox, '(5,5),(6,6)'::annot.bbox) IS NULL AS disjoint,
+	annot.cover('(0,0),(1,1)'::annot.bbox, '(5,5),(6,6)'::annot.bbox),
+	annot.clip('(-5,-5),(700,20)'::annot.bbox, 640, 480),
+	annot.clip('(700,0),(710,20)'::annot.bbox, 640, 480) IS NULL AS outside;
 SELECT annot.extent(b) FROM (VALUES ('(0,0),(1,1)'::annot.bbox), (NULL),
 	('(-2,3),(0,9)')) t(b);
 SELECT annot.extent(b) IS NULL AS empty_extent FROM (SELECT NULL::annot.bbox b WHERE false) s;

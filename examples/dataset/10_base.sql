@@ -92,7 +92,9 @@ SELECT i.image_id, a.annotator_id, 'person',
 	annot.bbox_xywh(random() * 560, random() * 380, 20 + random() * 60, 20 + random() * 80),
 	3 + random() * 5
 FROM demo.images i CROSS JOIN demo.annotators a
-WHERE random() < a.extra_rate;
+-- the draw must be per (image, annotator), not per annotator
+CROSS JOIN LATERAL (SELECT random() AS r, i.image_id) d
+WHERE d.r < a.extra_rate;
 
 CREATE INDEX ON demo.gold_boxes USING gist (box);
 CREATE INDEX ON demo.annotator_boxes USING gist (box);

@@ -257,6 +257,8 @@ DEFAULT FOR TYPE annot.bbox USING btree AS
 	FUNCTION 1 annot.bbox_cmp(annot.bbox, annot.bbox);
 COMMENT ON OPERATOR CLASS annot.bbox_btree_ops USING btree IS
 'B-tree order of boxes (x1, y1, x2, y2) for ORDER BY, DISTINCT and unique indexes';
+COMMENT ON OPERATOR FAMILY annot.bbox_btree_ops USING btree IS
+'B-tree operators of boxes';
 
 CREATE OPERATOR CLASS annot.bbox_hash_ops
 DEFAULT FOR TYPE annot.bbox USING hash AS
@@ -265,6 +267,8 @@ DEFAULT FOR TYPE annot.bbox USING hash AS
 	FUNCTION 2 annot.bbox_hash_extended(annot.bbox, bigint);
 COMMENT ON OPERATOR CLASS annot.bbox_hash_ops USING hash IS
 'Hashing of boxes for GROUP BY, hash joins and hash partitioning';
+COMMENT ON OPERATOR FAMILY annot.bbox_hash_ops USING hash IS
+'Hash operators of boxes';
 
 CREATE FUNCTION annot.bbox_gist_consistent(internal, annot.bbox, smallint, oid, internal)
 RETURNS boolean AS 'MODULE_PATHNAME', 'bbox_gist_consistent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -295,3 +299,5 @@ DEFAULT FOR TYPE annot.bbox USING gist AS
 	FUNCTION 7 annot.bbox_gist_same(annot.bbox, annot.bbox, internal);
 COMMENT ON OPERATOR CLASS annot.bbox_gist_ops USING gist IS
 'R-tree style index of boxes for &&, @>, <@ and =';
+COMMENT ON OPERATOR FAMILY annot.bbox_gist_ops USING gist IS
+'GiST operators of boxes';

@@ -1,5 +1,7 @@
 -- annot.mask: literals, COCO JSON, constructors, algebra, errors
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS annot;
+RESET client_min_messages;
 SET search_path = public, annot;
 
 -- the text form is COCO's RLE object, printed as jsonb prints it
@@ -145,6 +147,11 @@ GROUP BY m ORDER BY count(*) DESC;
 SELECT a = b AS eq, a <> b AS ne FROM (VALUES
 	('{"size": [3, 4], "counts": [12]}'::annot.mask, '{"size": [4, 3], "counts": [12]}'::annot.mask),
 	('{"size": [3, 4], "counts": [12]}', '{"size": [3, 4], "counts": [12]}')) AS t(a, b);
+
+-- every mask opclass passes amvalidate
+SELECT opc.opcname, amvalidate(opc.oid)
+FROM pg_opclass opc JOIN pg_namespace n ON n.oid = opc.opcnamespace
+WHERE n.nspname = 'annot' AND opc.opcintype = 'annot.mask'::regtype ORDER BY 1;
 
 -- binary send: version, height, width, number of counts, counts
 SELECT annot.mask_send('{"size": [3, 4], "counts": [2, 3, 4, 3]}'::annot.mask);

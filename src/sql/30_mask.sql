@@ -273,6 +273,8 @@ DEFAULT FOR TYPE annot.mask USING btree AS
 	FUNCTION 1 annot.mask_cmp(annot.mask, annot.mask);
 COMMENT ON OPERATOR CLASS annot.mask_btree_ops USING btree IS
 'B-tree order of masks (storage order) for DISTINCT, UNION, unique indexes and merge joins';
+COMMENT ON OPERATOR FAMILY annot.mask_btree_ops USING btree IS
+'B-tree order of masks (storage order)';
 
 CREATE OPERATOR CLASS annot.mask_hash_ops
 DEFAULT FOR TYPE annot.mask USING hash AS
@@ -281,3 +283,5 @@ DEFAULT FOR TYPE annot.mask USING hash AS
 	FUNCTION 2 annot.mask_hash_extended(annot.mask, bigint);
 COMMENT ON OPERATOR CLASS annot.mask_hash_ops USING hash IS
 'Hashing of masks for GROUP BY, DISTINCT and hash joins';
+COMMENT ON OPERATOR FAMILY annot.mask_hash_ops USING hash IS
+'Hashing of masks';

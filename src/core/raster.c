@@ -230,13 +230,66 @@ edge_toggles(const edge *e, toggles *t, int64_t h, int64_t w, annot_err *err)
 	}
 }
 
-static int
-cmp_u32(const void *a, const void *b)
+/*
+ * Sort the toggle positions: insertion sort for the few of a small
+ * polygon, else a radix sort in three passes of 11 bits (positions are
+ * below 2^31), several times faster than qsort on the thousands of a large
+ * one.
+ */
+static annot_status
+sort_positions(uint32_t *a, size_t n, annot_err *err)
 {
-	uint32_t	x = *(const uint32_t *) a;
-	uint32_t	y = *(const uint32_t *) b;
+	uint32_t   *tmp;
+	uint32_t   *src = a;
+	uint32_t   *dst;
+	int			pass;
 
-	return (x > y) - (x < y);
+	if (n < 64)
+	{
+		size_t		i;
+
+		for (i = 1; i < n; i++)
+		{
+			uint32_t	v = a[i];
+			size_t		j = i;
+
+			while (j > 0 && a[j - 1] > v)
+			{
+				a[j] = a[j - 1];
+				j--;
+			}
+			a[j] = v;
+		}
+		return ANNOT_OK;
+	}
+	if ((tmp = annot_alloc(n * sizeof(uint32_t))) == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory rasterizing a polygon.");
+	dst = tmp;
+	for (pass = 0; pass < 3; pass++)
+	{
+		const int	shift = 11 * pass;
+		size_t		count[2048] = {0};
+		size_t		i,
+					sum = 0;
+		uint32_t   *t;
+
+		for (i = 0; i < n; i++)
+			count[(src[i] >> shift) & 2047]++;
+		for (i = 0; i < 2048; i++)
+		{
+			size_t		c = count[i];
+
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 2047]++] = src[i];
+		t = src, src = dst, dst = t;
+	}
+	/* three passes leave the result in tmp */
+	memcpy(a, src, n * sizeof(uint32_t));
+	annot_free(tmp);
+	return ANNOT_OK;
 }
 
 /* Sort the toggles and turn them into intervals; equal ones cancel. */
@@ -250,9 +303,9 @@ toggles_to_ivals(toggles *t, int64_t h, int64_t w, annot_ivals *out,
 	size_t		i = 0;
 	annot_status st;
 
-	if (t->n > 1)
-		qsort(t->pos, t->n, sizeof(uint32_t), cmp_u32);
 	annot_ivals_init(out, (uint32_t) h, (uint32_t) w);
+	if ((st = sort_positions(t->pos, t->n, err)) != ANNOT_OK)
+		return st;
 	while (i < t->n)
 	{
 		uint32_t	p = t->pos[i];

@@ -1104,6 +1104,9 @@ annot_mask_decode_into(const annot_mask_view *v, uint32_t *iv, uint32_t *nout,
 			goto corrupt;
 		pos += bg;
 		m++;
+		/* a multi-megabyte mask must not hold off a cancel */
+		if ((m & 0xfffff) == 0)
+			annot_check_interrupts();
 	}
 	if (pos != total || m != v->m || area != (int64_t) v->area)
 		goto corrupt;

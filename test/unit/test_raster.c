@@ -381,12 +381,14 @@ test_random_against_literal(void)
 	int			iter;
 	int			mismatches = 0;
 
-	for (iter = 0; iter < 3000; iter++)
+	for (iter = 0; iter < 3300; iter++)
 	{
-		double		xy[2 * 12];
-		int			k = 3 + iter % 10;
-		int			h = 1 + (iter * 7) % 40,
-					w = 1 + (iter * 13) % 40;
+		double		xy[2 * 24];
+		/* the last 300 are large: thousands of toggles to sort */
+		bool		large = iter >= 3000;
+		int			k = large ? 12 + iter % 12 : 3 + iter % 10;
+		int			h = large ? 150 + iter % 50 : 1 + (iter * 7) % 40,
+					w = large ? 200 + iter % 70 : 1 + (iter * 13) % 40;
 		int			p;
 		annot_ivals a,
 					b;
@@ -396,8 +398,8 @@ test_random_against_literal(void)
 		for (p = 0; p < 2 * k; p++)
 		{
 			seed = seed * 1103515245 + 12345;
-			/* coordinates from -10 to 60, often on fine fractions */
-			xy[p] = ((double) ((seed >> 8) % 7000) - 1000.0) / 100.0;
+			/* coordinates from -10 to 60 (to 290 when large), often on fine fractions */
+			xy[p] = ((double) ((seed >> 8) % (large ? 30000 : 7000)) - 1000.0) / 100.0;
 			if (iter % 3 == 0)
 				xy[p] = floor(xy[p]);
 			else if (iter % 3 == 1)

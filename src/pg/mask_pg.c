@@ -322,14 +322,16 @@ mask_from_segmentation(PG_FUNCTION_ARGS)
 			annot_ivals box,
 						u;
 
+			annot_ivals_init(&u, (uint32_t) h, (uint32_t) w);
 			if (r.len[i] != 4)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("invalid COCO segmentation"),
 						 errdetail("The first element has 4 numbers, so every element is a box [x, y, width, height]; element %d has %u.",
 								   i + 1, r.len[i])));
-			if (annot_raster_box(b[0], b[1], b[0] + b[2], b[1] + b[3], h, w, &box, &err) != ANNOT_OK ||
-				annot_ivals_combine(&m, &box, ANNOT_MASK_OR, &u, &err) != ANNOT_OK)
+			if (annot_raster_box(b[0], b[1], b[0] + b[2], b[1] + b[3], h, w, &box, &err) != ANNOT_OK)
+				annot_raise(&err, "COCO segmentation");
+			if (annot_ivals_combine(&m, &box, ANNOT_MASK_OR, &u, &err) != ANNOT_OK)
 				annot_raise(&err, "COCO segmentation");
 			m = u;
 		}

@@ -519,60 +519,42 @@ json_string(json_cursor *c, char **out, size_t *outlen)
 			continue;
 		}
 		ch = (unsigned char) c->s[c->p + 1];
-		switch (ch)
+		if (ch != 'u')
 		{
-			case '"':
-			case '\\':
-			case '/':
-				buf[n++] = (char) ch;
-				c->p += 2;
-				break;
-			case 'b':
-				buf[n++] = '\b';
-				c->p += 2;
-				break;
-			case 'f':
-				buf[n++] = '\f';
-				c->p += 2;
-				break;
-			case 'n':
-				buf[n++] = '\n';
-				c->p += 2;
-				break;
-			case 'r':
-				buf[n++] = '\r';
-				c->p += 2;
-				break;
-			case 't':
-				buf[n++] = '\t';
-				c->p += 2;
-				break;
-			case 'u':
-				{
-					int			v = 0;
-					int			k;
+			/* JSON's one-letter escapes and the characters they stand for */
+			static const char from[] = "\"\\/bfnrt";
+			static const char to[] = "\"\\/\b\f\n\r\t";
+			const char *hit = ch ? strchr(from, ch) : NULL;
 
-					for (k = 0; k < 4; k++)
-					{
-						int			hv = c->p + 2 + k < c->len ?
-							hex_value(c->s[c->p + 2 + k]) : -1;
-
-						if (hv < 0)
-						{
-							annot_free(buf);
-							return annot_fail(c->err, c->on_error, (long) c->p,
-											  "Invalid \\u escape at position %zu.", c->p + 1);
-						}
-						v = v * 16 + hv;
-					}
-					buf[n++] = (char) (v < 0x80 ? v : 0x80);
-					c->p += 6;
-					break;
-				}
-			default:
+			if (hit == NULL)
+			{
 				annot_free(buf);
 				return annot_fail(c->err, c->on_error, (long) c->p,
 								  "Invalid escape in a string at position %zu.", c->p + 1);
+			}
+			buf[n++] = to[hit - from];
+			c->p += 2;
+		}
+		else
+		{
+			int			v = 0;
+			int			k;
+
+			for (k = 0; k < 4; k++)
+			{
+				int			hv = c->p + 2 + k < c->len ?
+					hex_value(c->s[c->p + 2 + k]) : -1;
+
+				if (hv < 0)
+				{
+					annot_free(buf);
+					return annot_fail(c->err, c->on_error, (long) c->p,
+									  "Invalid \\u escape at position %zu.", c->p + 1);
+				}
+				v = v * 16 + hv;
+			}
+			buf[n++] = (char) (v < 0x80 ? v : 0x80);
+			c->p += 6;
 		}
 		/* an escape may not reach past the closing quote we found */
 		if (c->p > c->len)

@@ -456,35 +456,19 @@ mask_to_coco_counts(PG_FUNCTION_ARGS)
 
 /* Accessors: from the header, no decoding */
 
-PG_FUNCTION_INFO_V1(mask_area);
-Datum
-mask_area(PG_FUNCTION_ARGS)
-{
-	mask_arg	a;
-
-	mask_arg_open(fcinfo, 0, &a);
-	PG_RETURN_FLOAT8((double) a.v.area);
+#define MASK_HEADER_FN(name, type, expr) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	mask_arg	a; \
+	mask_arg_open(fcinfo, 0, &a); \
+	PG_RETURN_##type(expr); \
 }
 
-PG_FUNCTION_INFO_V1(mask_height);
-Datum
-mask_height(PG_FUNCTION_ARGS)
-{
-	mask_arg	a;
-
-	mask_arg_open(fcinfo, 0, &a);
-	PG_RETURN_INT32((int32) a.v.h);
-}
-
-PG_FUNCTION_INFO_V1(mask_width);
-Datum
-mask_width(PG_FUNCTION_ARGS)
-{
-	mask_arg	a;
-
-	mask_arg_open(fcinfo, 0, &a);
-	PG_RETURN_INT32((int32) a.v.w);
-}
+MASK_HEADER_FN(mask_area, FLOAT8, (double) a.v.area)
+MASK_HEADER_FN(mask_height, INT32, (int32) a.v.h)
+MASK_HEADER_FN(mask_width, INT32, (int32) a.v.w)
 
 /* annot.bbox(mask): pycocotools' toBbox, (0,0),(0,0) when empty */
 PG_FUNCTION_INFO_V1(mask_bbox);
@@ -581,33 +565,18 @@ mask_combine(FunctionCallInfo fcinfo, annot_mask_op op)
 	PG_RETURN_MASK(&r);
 }
 
-PG_FUNCTION_INFO_V1(mask_intersection);
-Datum
-mask_intersection(PG_FUNCTION_ARGS)
-{
-	return mask_combine(fcinfo, ANNOT_MASK_AND);
+#define MASK_COMBINE_FN(name, op) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return mask_combine(fcinfo, op); \
 }
 
-PG_FUNCTION_INFO_V1(mask_union);
-Datum
-mask_union(PG_FUNCTION_ARGS)
-{
-	return mask_combine(fcinfo, ANNOT_MASK_OR);
-}
-
-PG_FUNCTION_INFO_V1(mask_difference);
-Datum
-mask_difference(PG_FUNCTION_ARGS)
-{
-	return mask_combine(fcinfo, ANNOT_MASK_ANDNOT);
-}
-
-PG_FUNCTION_INFO_V1(mask_xor);
-Datum
-mask_xor(PG_FUNCTION_ARGS)
-{
-	return mask_combine(fcinfo, ANNOT_MASK_XOR);
-}
+MASK_COMBINE_FN(mask_intersection, ANNOT_MASK_AND)
+MASK_COMBINE_FN(mask_union, ANNOT_MASK_OR)
+MASK_COMBINE_FN(mask_difference, ANNOT_MASK_ANDNOT)
+MASK_COMBINE_FN(mask_xor, ANNOT_MASK_XOR)
 
 PG_FUNCTION_INFO_V1(mask_complement);
 Datum

@@ -8,7 +8,7 @@
 #       <= 1.5x) and
 #     decoding both masks to bitmaps and counting in C (target: annot
 #       >= 10x faster per pair);
-#   polygons (and boxes) rasterized per second;
+#   polygons (and boxes) rasterized per second, Boundary IoU per pair;
 #   stored bytes vs the COCO compressed string on the reference masks.
 source "$(dirname "$0")/../scripts/common.sh"
 ROWS=${ROWS:-1000000}
@@ -198,7 +198,10 @@ WHERE NOT g.crowd;
 CREATE TABLE boxes AS
 SELECT annot.bbox(m) AS b, annot.height(m) AS h, annot.width(m) AS w
 FROM gt, generate_series(1, 40);
+CREATE TABLE bpairs AS SELECT a, b FROM src, generate_series(1, 20);
 CREATE TABLE r AS SELECT
+	(SELECT count(*) FROM bpairs) AS nbpairs,
+	bench.best_ms('SELECT sum(annot.boundary_iou(a, b)) FROM bpairs') AS biou_ms,
 	(SELECT count(*) FROM polys) AS npolys,
 	bench.best_ms('SELECT count(annot.mask(seg, h, w)) FROM polys') AS poly_ms,
 	(SELECT count(*) FROM boxes) AS nboxes,
@@ -208,6 +211,8 @@ CREATE TABLE r AS SELECT
 SELECT 'COCO polygons -> mask' AS rasterize, npolys AS shapes, round(poly_ms::numeric, 1) AS ms,
 	round(npolys / poly_ms * 1000) AS per_second FROM r
 UNION ALL SELECT 'boxes -> mask', nboxes, round(box_ms::numeric, 1), round(nboxes / box_ms * 1000) FROM r;
+SELECT 'annot.boundary_iou(a,b), dilation 0.02' AS query, nbpairs AS pairs, round(biou_ms::numeric, 1) AS ms,
+	round((biou_ms * 1000 / nbpairs)::numeric, 1) AS us_per_pair FROM r;
 -- the type's own size (a fresh value: a table may have compressed it)
 SELECT set AS masks, count(*) AS n,
 	sum(octet_length(seg->>'counts')) AS coco_string_bytes,

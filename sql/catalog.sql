@@ -33,3 +33,11 @@ JOIN pg_depend d ON d.objid = a.aggfnoid AND d.classid = 'pg_proc'::regclass AND
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'annot'
 WHERE a.aggcombinefn = 0
 ORDER BY 1::text;
+
+-- operator classes that fail amvalidate (expect none)
+WITH ours AS MATERIALIZED (
+	SELECT opc.oid, opc.opcname
+	FROM pg_opclass opc JOIN pg_namespace n ON n.oid = opc.opcnamespace
+	WHERE n.nspname = 'annot')
+SELECT opcname AS invalid_opclass FROM ours WHERE NOT amvalidate(oid)
+ORDER BY 1;

@@ -1,0 +1,96 @@
+/*
+ * polysweep.h -- the slab sweep shared by the region algorithms
+ * (polyclip.c) and the validity check (polyvalid.c).  Internal to the core.
+ *
+ * Edges of one or two operands are cut by vertical lines at every vertex
+ * and at every crossing into sub-slabs in which no two edges cross.  For
+ * each sub-slab [a, b] the sweep calls emit() with the active edges in
+ * bottom-to-top order and their y at a and at b; walking them with one
+ * parity bit per ring tells which gaps between consecutive edges lie in
+ * each operand's region.
+ */
+#ifndef ANNOT_POLYSWEEP_H
+#define ANNOT_POLYSWEEP_H
+
+#include "poly.h"
+
+typedef struct sw_edge
+{
+	double		x0;				/* left end: x0 < x1 always */
+	double		y0;
+	double		x1;
+	double		y1;
+	double		slope;
+	int32_t		ring;			/* index into the parity array */
+	int32_t		op;				/* operand: 0 or 1 */
+	int32_t		src;			/* point index of the edge's start in its operand */
+	int32_t		unused;
+} sw_edge;
+
+/* A vertical line at which the region is cut (for hole-free pieces). */
+typedef struct sw_cut
+{
+	double		x;
+	double		ylo;			/* only runs meeting [ylo, yhi] are cut */
+	double		yhi;
+} sw_cut;
+
+typedef struct sweep sweep;
+typedef void (*sw_emit_fn) (sweep *s, double a, double b, const double *ya,
+							const double *yb);
+
+struct sweep
+{
+	sw_edge    *e;				/* sorted by x0, y0, slope */
+	int32_t		ne;
+	int32_t    *act;			/* active edges, bottom to top */
+	int32_t		nact;
+	uint8_t    *par;			/* one parity bit per ring */
+	int32_t		npar;
+	int32_t		cnt[2];			/* rings with odd parity, per operand */
+	double		xlo;			/* sweep only [xlo, xhi] */
+	double		xhi;
+	const sw_cut *cuts;			/* sorted by x; extra slab boundaries */
+	int32_t		ncuts;
+	sw_emit_fn	emit;
+	void	   *ctx;			/* the emitter's state */
+	bool		stop;			/* set by emit to end the sweep early */
+	annot_status status;		/* set by emit on failure (ENOMEM) */
+	/* work arrays, parallel to act */
+	double	   *yl;
+	double	   *yr;
+	double	   *yc;
+	double	   *tmp;
+	int32_t    *tmp_act;
+	long		work;			/* edges visited since the last interrupt check */
+};
+
+/*
+ * Set up s for operands a (and b, may be NULL) restricted to the x-range
+ * [xlo, xhi] (use -INFINITY, INFINITY for all).  Rings of a take parity
+ * slots 0.., rings of b follow.
+ */
+annot_status annot_sweep_init(sweep *s, const annot_rings *a,
+							  const annot_rings *b, double xlo, double xhi,
+							  annot_err *err);
+void		annot_sweep_free(sweep *s);
+
+/* Run the sweep, calling s->emit for every sub-slab of positive width. */
+annot_status annot_sweep_run(sweep *s, annot_err *err);
+
+/* y of edge e at x, exact at the edge's ends. */
+static inline double
+annot_sw_y(const sw_edge *e, double x)
+{
+	if (x <= e->x0)
+		return e->y0;
+	if (x >= e->x1)
+		return e->y1;
+	return e->y0 + e->slope * (x - e->x0);
+}
+
+/* Sort idx[0..n) by (k1[idx], k2[idx]) ascending. */
+void		annot_sort_by_keys(int32_t *idx, int32_t n, const double *k1,
+							   const double *k2);
+
+#endif							/* ANNOT_POLYSWEEP_H */

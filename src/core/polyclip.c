@@ -4,8 +4,7 @@
  *
  * Area: in a sub-slab [a, b] the gap between consecutive edges i and i+1
  * is a trapezoid of area (b - a) * ((ya[i+1] - ya[i]) + (yb[i+1] - yb[i])) / 2,
- * inside operand k when some ring of k has odd parity below it.  Summing
- * the gaps per state (in A, in B, in both) gives every area at once.
+ * inside operand k when some ring of k has odd parity below it.
  *
  * Boundary: each run of gaps inside the region contributes its bottom edge
  * (left to right) and top edge (right to left) to the boundary, so the
@@ -27,52 +26,69 @@
 
 /* Areas */
 
-typedef struct area_acc
-{
-	double		h[4];			/* twice the area per state: 1 A, 2 B, 3 both */
-} area_acc;
-
-/* Walk one sub-slab: accumulate gap heights per in-A/in-B state. */
+/*
+ * Walk one sub-slab of one operand: twice the area of the gaps inside its
+ * region (some ring with odd parity below them).
+ */
 static void
 emit_area(sweep *s, double a, double b, const double *ya, const double *yb)
 {
-	area_acc   *acc = s->ctx;
-	double		h[4] = {0.0, 0.0, 0.0, 0.0};
+	double	   *acc = s->ctx;
+	double		h = 0.0;
 	int32_t		n = s->nact;
+	int32_t		odd = 0;
 	int32_t		i;
+	uint8_t    *restrict par = s->par;
 
-	s->cnt[0] = s->cnt[1] = 0;
 	for (i = 0; i < n; i++)
 	{
 		const sw_edge *e = &s->e[s->act[i]];
-		uint8_t		p = (s->par[e->ring] ^= 1);
-		int			state;
 
-		s->cnt[e->op] += p ? 1 : -1;
-		if (i + 1 == n)
-			break;
-		state = (s->cnt[0] > 0) | ((s->cnt[1] > 0) << 1);
-		h[state] += (ya[i + 1] - ya[i]) + (yb[i + 1] - yb[i]);
+		odd += (par[e->ring] ^= 1) ? 1 : -1;
+		if (odd > 0 && i + 1 < n)
+			h += (ya[i + 1] - ya[i]) + (yb[i + 1] - yb[i]);
 	}
-	for (i = 1; i < 4; i++)
-		acc->h[i] += h[i] * (b - a);
+	*acc += h * (b - a);
+}
+
+/* The same for the gaps inside both operands' regions. */
+static void
+emit_inter(sweep *s, double a, double b, const double *ya, const double *yb)
+{
+	double	   *acc = s->ctx;
+	double		h = 0.0;
+	int32_t		n = s->nact;
+	int32_t		odd[2] = {0, 0};
+	int32_t		i;
+	uint8_t    *restrict par = s->par;
+
+	for (i = 0; i < n; i++)
+	{
+		const sw_edge *e = &s->e[s->act[i]];
+
+		odd[e->op] += (par[e->ring] ^= 1) ? 1 : -1;
+		if (odd[0] > 0 && odd[1] > 0 && i + 1 < n)
+			h += (ya[i + 1] - ya[i]) + (yb[i + 1] - yb[i]);
+	}
+	*acc += h * (b - a);
 }
 
 annot_status
 annot_rings_area(const annot_rings *r, double *area, annot_err *err)
 {
 	sweep		s;
-	area_acc	acc;
+	double		twice = 0.0;
 	annot_status st;
 
-	memset(&acc, 0, sizeof(acc));
 	if ((st = annot_sweep_init(&s, r, NULL, -INFINITY, INFINITY, err)) != ANNOT_OK)
 		return st;
 	s.emit = emit_area;
-	s.ctx = &acc;
+	s.ctx = &twice;
+	s.walk = 1;
+	s.area = &twice;
 	st = annot_sweep_run(&s, err);
 	annot_sweep_free(&s);
-	*area = acc.h[1] / 2.0;
+	*area = twice / 2.0;
 	return st;
 }
 
@@ -82,7 +98,7 @@ annot_rings_intersection_area(const annot_rings *a, const annot_bbox *ba,
 							  double *inter, annot_err *err)
 {
 	sweep		s;
-	area_acc	acc;
+	double		twice = 0.0;
 	annot_status st;
 	double		xlo = fmax(ba->x1, bb->x1);
 	double		xhi = fmin(ba->x2, bb->x2);
@@ -91,14 +107,15 @@ annot_rings_intersection_area(const annot_rings *a, const annot_bbox *ba,
 	/* regions whose boxes meet in no area share no area */
 	if (!(xlo < xhi) || !(fmax(ba->y1, bb->y1) < fmin(ba->y2, bb->y2)))
 		return ANNOT_OK;
-	memset(&acc, 0, sizeof(acc));
 	if ((st = annot_sweep_init(&s, a, b, xlo, xhi, err)) != ANNOT_OK)
 		return st;
-	s.emit = emit_area;
-	s.ctx = &acc;
+	s.emit = emit_inter;
+	s.ctx = &twice;
+	s.walk = 2;
+	s.area = &twice;
 	st = annot_sweep_run(&s, err);
 	annot_sweep_free(&s);
-	*inter = acc.h[3] / 2.0;
+	*inter = twice / 2.0;
 	return st;
 }
 
@@ -951,6 +968,7 @@ boundary_rings(const annot_rings *r, const sw_cut *cuts, int32_t ncuts,
 		return st;
 	s.emit = emit_boundary;
 	s.ctx = &acc;
+	s.snap = true;
 	s.cuts = cuts;
 	s.ncuts = ncuts;
 	st = annot_sweep_run(&s, err);

@@ -18,78 +18,6 @@
 #include <math.h>
 #include <string.h>
 
-/* Order of the edge list: by x0, then y0, then slope. */
-static inline bool
-edge_less(const sw_edge *a, const sw_edge *b)
-{
-	if (a->x0 != b->x0)
-		return a->x0 < b->x0;
-	if (a->y0 != b->y0)
-		return a->y0 < b->y0;
-	return a->slope < b->slope;
-}
-
-/* Quicksort (median of three, insertion sort below 16) of the edge list. */
-static void
-sort_edges(sw_edge *v, int32_t n)
-{
-	while (n > 16)
-	{
-		int32_t		mid = n / 2;
-		sw_edge		t;
-		sw_edge		pivot;
-		int32_t		i = 0;
-		int32_t		j = n - 1;
-
-		/* median of three into v[mid] */
-		if (edge_less(&v[mid], &v[0]))
-			t = v[mid], v[mid] = v[0], v[0] = t;
-		if (edge_less(&v[n - 1], &v[mid]))
-		{
-			t = v[mid], v[mid] = v[n - 1], v[n - 1] = t;
-			if (edge_less(&v[mid], &v[0]))
-				t = v[mid], v[mid] = v[0], v[0] = t;
-		}
-		pivot = v[mid];
-		for (;;)
-		{
-			while (edge_less(&v[i], &pivot))
-				i++;
-			while (edge_less(&pivot, &v[j]))
-				j--;
-			if (i >= j)
-				break;
-			t = v[i], v[i] = v[j], v[j] = t;
-			i++;
-			j--;
-		}
-		/* recurse into the smaller part, loop on the larger */
-		if (j + 1 < n - j - 1)
-		{
-			sort_edges(v, j + 1);
-			v += j + 1;
-			n -= j + 1;
-		}
-		else
-		{
-			sort_edges(v + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	for (int32_t i = 1; i < n; i++)
-	{
-		sw_edge		t = v[i];
-		int32_t		j = i;
-
-		while (j > 0 && edge_less(&t, &v[j - 1]))
-		{
-			v[j] = v[j - 1];
-			j--;
-		}
-		v[j] = t;
-	}
-}
-
 static inline bool
 key_less(int32_t a, int32_t b, const double *k1, const double *k2)
 {
@@ -156,10 +84,128 @@ annot_sort_by_keys(int32_t *idx, int32_t n, const double *k1, const double *k2)
 	}
 }
 
-/* Append the non-vertical edges of r that reach into (xlo, xhi). */
+#define SORT_MIN_RUN 16
+
+/*
+ * Sort idx[0..n) by k[idx] ascending, as a natural merge sort: maximal
+ * ascending runs are kept, descending ones reversed, runs shorter than
+ * SORT_MIN_RUN extended by insertion sort (as timsort does), and runs
+ * merged in pairs.  Points taken in ring order come in long monotone runs
+ * (an outline has a few x-monotone chains), so this costs O(n log r) for
+ * r runs.  tmp holds 2n + 1 entries.
+ */
+static void
+sort_by_key(int32_t *idx, int32_t n, const double *k, int32_t *tmp)
+{
+	int32_t    *bound = tmp + n;	/* run starts, then n: up to n + 1 */
+	int32_t		nruns = 0;
+	int32_t		i = 0;
+	int32_t    *src = idx;
+	int32_t    *dst = tmp;
+
+	if (n < 2)
+		return;
+	while (i < n)
+	{
+		int32_t		j = i + 1;
+		int32_t		end;
+
+		bound[nruns++] = i;
+		if (j < n && k[idx[j]] < k[idx[i]])
+		{
+			/* strictly descending: reverse it into an ascending run */
+			while (j + 1 < n && k[idx[j + 1]] < k[idx[j]])
+				j++;
+			for (int32_t a = i, b = j; a < b; a++, b--)
+			{
+				int32_t		t = idx[a];
+
+				idx[a] = idx[b];
+				idx[b] = t;
+			}
+			j++;
+		}
+		else
+			while (j < n && k[idx[j]] >= k[idx[j - 1]])
+				j++;
+
+		/* short runs (a jittered ring) grow to SORT_MIN_RUN by insertion */
+		end = i + SORT_MIN_RUN < n ? i + SORT_MIN_RUN : n;
+		for (; j < end; j++)
+		{
+			int32_t		t = idx[j];
+			double		kt = k[t];
+			int32_t		q = j;
+
+			while (q > i && kt < k[idx[q - 1]])
+			{
+				idx[q] = idx[q - 1];
+				q--;
+			}
+			idx[q] = t;
+		}
+		i = j;
+	}
+	bound[nruns] = n;
+
+	while (nruns > 1)
+	{
+		int32_t		r;
+		int32_t		out = 0;
+
+		for (r = 0; r < nruns; r += 2)
+		{
+			int32_t		lo = bound[r];
+			int32_t		mid = bound[r + 1];
+			int32_t		hi;
+			int32_t		a = lo;
+			int32_t		b = mid;
+			int32_t		o = lo;
+
+			bound[out++] = lo;
+			if (r + 1 == nruns)
+			{
+				/* an odd run out: carried over as it is */
+				memcpy(dst + lo, src + lo, sizeof(int32_t) * (size_t) (mid - lo));
+				continue;
+			}
+			hi = bound[r + 2];
+			while (a < mid && b < hi)
+			{
+				/* branch-free: which side wins is data, and mispredicts */
+				int			tb = k[src[b]] < k[src[a]];
+
+				dst[o++] = tb ? src[b] : src[a];
+				b += tb;
+				a += !tb;
+			}
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		bound[out] = n;
+		nruns = out;
+		{
+			int32_t    *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != idx)
+		memcpy(idx, src, sizeof(int32_t) * (size_t) n);
+}
+
+/*
+ * Append the non-vertical edges of r that reach into (xlo, xhi).  Point v
+ * of r is global point base + v: eid[] gets the index of the edge from it
+ * to its ring successor (-1 when that edge is left out), prev[] the
+ * global index of its ring predecessor.
+ */
 static int32_t
-add_edges(sw_edge *out, const annot_rings *r, int32_t op, int32_t ring_base,
-		  double xlo, double xhi)
+add_edges(sweep *s, sw_edge *out, const annot_rings *r, int32_t op,
+		  int32_t ring_base, int32_t base, int32_t *eid, int32_t *prev)
 {
 	int32_t		n = 0;
 	int32_t		ring;
@@ -179,6 +225,8 @@ add_edges(sw_edge *out, const annot_rings *r, int32_t op, int32_t ring_base,
 			double		qy = r->xy[2 * (size_t) j + 1];
 			sw_edge    *e = &out[n];
 
+			prev[base + j] = base + i;
+			eid[base + i] = -1;
 			/* vertical edges bound no area and cross no open slab */
 			if (px == qx)
 				continue;
@@ -190,13 +238,14 @@ add_edges(sw_edge *out, const annot_rings *r, int32_t op, int32_t ring_base,
 			{
 				e->x0 = qx, e->y0 = qy, e->x1 = px, e->y1 = py;
 			}
-			if (e->x1 <= xlo || e->x0 >= xhi)
+			if (e->x1 <= s->xlo || e->x0 >= s->xhi)
 				continue;
 			e->slope = (e->y1 - e->y0) / (e->x1 - e->x0);
 			e->ring = ring_base + ring;
 			e->op = op;
 			e->src = i;
 			e->unused = 0;
+			eid[base + i] = (int32_t) (out + n - s->e);
 			n++;
 		}
 	}
@@ -207,52 +256,106 @@ annot_status
 annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 				 double xlo, double xhi, annot_err *err)
 {
-	int32_t		maxe = a->npoints + (b ? b->npoints : 0);
+	int32_t		np = a->npoints + (b ? b->npoints : 0);
 	int32_t		npar = a->nrings + (b ? b->nrings : 0);
-	size_t		m = (size_t) maxe + 1;
+	size_t		m = (size_t) np + 1;
+	char	   *p;
+	int32_t    *sort_tmp;
+	int32_t		i;
 
 	memset(s, 0, sizeof(*s));
 	s->xlo = xlo;
 	s->xhi = xhi;
 	s->status = ANNOT_OK;
-	s->e = annot_alloc(sizeof(sw_edge) * m);
-	s->act = annot_alloc(sizeof(int32_t) * m);
-	s->tmp_act = annot_alloc(sizeof(int32_t) * m);
-	s->yl = annot_alloc(sizeof(double) * m);
-	s->yr = annot_alloc(sizeof(double) * m);
-	s->yc = annot_alloc(sizeof(double) * m);
-	s->tmp = annot_alloc(sizeof(double) * m);
-	s->par = annot_alloc((size_t) npar + 1);
-	if (!s->e || !s->act || !s->tmp_act || !s->yl || !s->yr || !s->yc ||
-		!s->tmp || !s->par)
-	{
-		annot_sweep_free(s);
+
+	/* one block: edges and doubles first, for alignment, then ints, bytes */
+	s->block = annot_alloc(m * (sizeof(sw_edge) + 6 * sizeof(double) +
+								10 * sizeof(int32_t)) + (size_t) npar + 1);
+	if (s->block == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
-	}
+	p = s->block;
+	s->e = (sw_edge *) p;
+	p += m * sizeof(sw_edge);
+	s->yl = (double *) p;
+	p += m * sizeof(double);
+	s->yr = (double *) p;
+	p += m * sizeof(double);
+	s->yc = (double *) p;
+	p += m * sizeof(double);
+	s->tmp = (double *) p;
+	p += m * sizeof(double);
+	s->px = (double *) p;
+	p += m * sizeof(double);
+	s->py = (double *) p;
+	p += m * sizeof(double);
+	s->act = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->act2 = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->batch = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->ordv = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->eid = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->prev = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->pos = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->rep = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	sort_tmp = (int32_t *) p;	/* 2m: merge buffer and run bounds */
+	p += 2 * m * sizeof(int32_t);
+	s->par = (uint8_t *) p;
 	memset(s->par, 0, (size_t) npar + 1);
 	s->npar = npar;
-	s->ne = add_edges(s->e, a, 0, 0, xlo, xhi);
+	s->np = np;
+	s->ne = add_edges(s, s->e, a, 0, 0, 0, s->eid, s->prev);
 	if (b)
-		s->ne += add_edges(s->e + s->ne, b, 1, a->nrings, xlo, xhi);
-	sort_edges(s->e, s->ne);
+		s->ne += add_edges(s, s->e + s->ne, b, 1, a->nrings, a->npoints,
+						   s->eid, s->prev);
+
+	for (i = 0; i < s->ne; i++)
+		s->pos[i] = INT32_MAX;
+
+	/* every event abscissa is a point's: sort the points by x */
+	for (i = 0; i < a->npoints; i++)
+	{
+		s->px[i] = a->xy[2 * (size_t) i];
+		s->py[i] = a->xy[2 * (size_t) i + 1];
+	}
+	for (i = 0; b && i < b->npoints; i++)
+	{
+		s->px[a->npoints + i] = b->xy[2 * (size_t) i];
+		s->py[a->npoints + i] = b->xy[2 * (size_t) i + 1];
+	}
+	for (i = 0; i < np; i++)
+		s->ordv[i] = i;
+	sort_by_key(s->ordv, np, s->px, sort_tmp);
 	return ANNOT_OK;
 }
 
 void
 annot_sweep_free(sweep *s)
 {
-	annot_free(s->e);
-	annot_free(s->act);
-	annot_free(s->tmp_act);
-	annot_free(s->yl);
-	annot_free(s->yr);
-	annot_free(s->yc);
-	annot_free(s->tmp);
-	annot_free(s->par);
-	s->e = NULL;
-	s->act = s->tmp_act = NULL;
-	s->yl = s->yr = s->yc = s->tmp = NULL;
-	s->par = NULL;
+	annot_free(s->block);
+	memset(s, 0, sizeof(*s));
+}
+
+/* c ? a : b for doubles, exactly and without a branch. */
+static inline double
+select_double(int c, double a, double b)
+{
+	uint64_t	ua;
+	uint64_t	ub;
+	uint64_t	mask = -(uint64_t) (c != 0);
+	double		r;
+
+	memcpy(&ua, &a, sizeof(ua));
+	memcpy(&ub, &b, sizeof(ub));
+	ua = (ua & mask) | (ub & ~mask);
+	memcpy(&r, &ua, sizeof(r));
+	return r;
 }
 
 /* Count work and let the server cancel a long sweep. */
@@ -267,93 +370,6 @@ sweep_tick(sweep *s, int32_t units)
 	}
 }
 
-/*
- * Insert the edges e[*next..] that start at or before X into the active
- * list, whose y at X are in s->yl, keeping bottom-to-top order at X+.
- */
-static void
-insert_edges(sweep *s, double X, int32_t *next)
-{
-	int32_t		first = *next;
-	int32_t		last = first;
-	int32_t		nb;
-	int32_t		i = 0;
-	int32_t		j = 0;
-	int32_t		k = 0;
-
-	while (last < s->ne && s->e[last].x0 <= X)
-		last++;
-	if (last == first)
-		return;
-	*next = last;
-	nb = last - first;
-
-	/*
-	 * Order the new batch by y at X, then slope.  Edges starting exactly at
-	 * X come sorted by the list's own order; only the first boundary of a
-	 * restricted sweep holds edges that started earlier.
-	 */
-	for (i = 0; i < nb; i++)
-	{
-		s->tmp_act[i] = first + i;
-		s->tmp[first + i] = annot_sw_y(&s->e[first + i], X);
-	}
-	if (s->e[first].x0 < X)
-	{
-		double	   *slopes = s->yc;
-
-		for (i = first; i < last; i++)
-			slopes[i] = s->e[i].slope;
-		annot_sort_by_keys(s->tmp_act, nb, s->tmp, slopes);
-	}
-
-	/* merge the batch into the active list, from the back, in place */
-	i = s->nact - 1;
-	j = nb - 1;
-	k = s->nact + nb - 1;
-	while (j >= 0)
-	{
-		int32_t		ne = s->tmp_act[j];
-		double		ynew = s->tmp[ne];
-		bool		take_new;
-
-		if (i < 0)
-			take_new = true;
-		else
-		{
-			const sw_edge *ea = &s->e[s->act[i]];
-			const sw_edge *en = &s->e[ne];
-
-			if (ynew != s->yl[i])
-				take_new = ynew > s->yl[i];
-			else if (en->slope != ea->slope)
-				take_new = en->slope > ea->slope;
-			else
-				take_new = en->ring > ea->ring ||
-					(en->ring == ea->ring && en->src > ea->src);
-		}
-		if (take_new)
-		{
-			s->act[k] = ne;
-			s->yl[k] = ynew;
-			j--;
-		}
-		else
-		{
-			s->act[k] = s->act[i];
-			s->yl[k] = s->yl[i];
-			i--;
-		}
-		k--;
-	}
-	s->nact += nb;
-}
-
-/*
- * Sweep the slab [xl, xr] in which no edge starts or ends: find crossings
- * as inversions, emit the crossing-free sub-slabs, and leave the active
- * list ordered at xr with y at xr in s->yl.
- */
 /* Rounding bound of annot_sw_y() for edge e (generous: 8 ulps of its span). */
 static inline double
 y_tolerance(const sw_edge *e)
@@ -366,10 +382,10 @@ y_tolerance(const sw_edge *e)
  * the edge's interpolated y then misses the vertex's exact y by rounding.
  * Take the vertex's y for such an edge, so that the region's boundary
  * meets itself there exactly.  Vertices at xr are the ends of active
- * edges and the starts of edges e[next..].
+ * edges and the points ordv[nextv..] at xr.
  */
 static void
-snap_to_vertices(sweep *s, double xr, int32_t next)
+snap_to_vertices(sweep *s, double xr, int32_t nextv)
 {
 	int32_t		n = s->nact;
 	int32_t		nv = 0;
@@ -379,8 +395,8 @@ snap_to_vertices(sweep *s, double xr, int32_t next)
 	for (i = 0; i < n; i++)
 		if (s->e[s->act[i]].x1 == xr)
 			v[nv++] = s->e[s->act[i]].y1;
-	for (i = next; i < s->ne && s->e[i].x0 == xr; i++)
-		v[nv++] = s->e[i].y0;
+	for (i = nextv; i < s->np && s->px[s->ordv[i]] == xr; i++)
+		v[nv++] = s->py[s->ordv[i]];
 	if (nv == 0 || nv == n)
 		return;
 	/* few vertices share an abscissa: insertion sort */
@@ -438,16 +454,16 @@ merge_close(const sweep *s, double *y)
 			y[i + 1] = y[i];
 }
 
+/*
+ * Sweep the slab [xl, xr] in which no edge starts or ends and whose order
+ * at xr (s->yr) is inverted somewhere: find the crossings, emit the
+ * crossing-free sub-slabs, and leave the active list ordered at xr.
+ */
 static void
-sweep_slab(sweep *s, double xl, double xr, int32_t next)
+sweep_crossings(sweep *s, double xl, double xr)
 {
 	int32_t		n = s->nact;
 	int32_t		i;
-
-	for (i = 0; i < n; i++)
-		s->yr[i] = annot_sw_y(&s->e[s->act[i]], xr);
-	snap_to_vertices(s, xr, next);
-	sweep_tick(s, n);
 
 	for (;;)
 	{
@@ -501,27 +517,25 @@ sweep_slab(sweep *s, double xl, double xr, int32_t next)
 				}
 			continue;
 		}
-		else
-		{
-			yc = s->yc;
-			for (i = 0; i < n; i++)
-				yc[i] = annot_sw_y(&s->e[s->act[i]], xc);
-			sweep_tick(s, n);
+		yc = s->yc;
+		for (i = 0; i < n; i++)
+			yc[i] = annot_sw_y(&s->e[s->act[i]], xc);
+		sweep_tick(s, n);
 
-			/*
-			 * The pairs crossing at xc meet in one point: give both the same
-			 * y there so that boundaries through the crossing close.
-			 */
-			for (i = 0; i + 1 < n; i++)
-				if (s->tmp[i] <= tmin)
-				{
-					double		m = yc[i] / 2 + yc[i + 1] / 2;
+		/*
+		 * The pairs crossing at xc meet in one point: give both the same y
+		 * there so that boundaries through the crossing close.
+		 */
+		for (i = 0; i + 1 < n; i++)
+			if (s->tmp[i] <= tmin)
+			{
+				double		m = yc[i] / 2 + yc[i + 1] / 2;
 
-					yc[i] = yc[i + 1] = m;
-					i++;
-				}
+				yc[i] = yc[i + 1] = m;
+				i++;
+			}
+		if (s->snap)
 			merge_close(s, yc);
-		}
 		if (xc > xl)
 			s->emit(s, xl, xc, s->yl, yc);
 		if (s->stop)
@@ -543,66 +557,289 @@ sweep_slab(sweep *s, double xl, double xr, int32_t next)
 		memcpy(s->yl, yc, sizeof(double) * (size_t) n);
 		xl = xc;
 	}
-	memcpy(s->yl, s->yr, sizeof(double) * (size_t) n);
+}
+
+/*
+ * Order of two edges just right of X where they have y ya and yb: by y,
+ * then slope, then (coincident edges) ring and source for determinism.
+ */
+static inline bool
+below(const sw_edge *a, double ya, const sw_edge *b, double yb)
+{
+	if (ya != yb)
+		return ya < yb;
+	if (a->slope != b->slope)
+		return a->slope < b->slope;
+	if (a->ring != b->ring)
+		return a->ring < b->ring;
+	return a->src < b->src;
+}
+
+/*
+ * Add edge ei (or none, when -1) to the batch starting at X: written
+ * always, counted when it starts there, so that no branch mispredicts.
+ */
+static inline void
+batch_add(sweep *s, int32_t ei, double X, int32_t *nb)
+{
+	int32_t		k = ei < 0 ? 0 : ei;
+	int			starts = (ei >= 0) & (s->e[k].x0 == X);
+
+	s->batch[*nb] = k;
+	/* an uncounted edge may be in the batch already: keep its y */
+	s->tmp[k] = select_double(starts, s->e[k].y0, s->tmp[k]);
+	*nb += starts;
 }
 
 annot_status
 annot_sweep_run(sweep *s, annot_err *err)
 {
-	int32_t		next = 0;
+	int32_t		iv = 0;			/* next point, in ordv */
 	int32_t		cut = 0;
 	double		X;
+	int32_t		nb = 0;
+	int32_t		i;
 
 	s->nact = 0;
 	if (s->ne == 0)
 		return ANNOT_OK;
-	X = s->e[0].x0 > s->xlo ? s->e[0].x0 : s->xlo;
-	while (cut < s->ncuts && s->cuts[cut].x <= X)
-		cut++;
+
+	/*
+	 * Start at the range's start (-inf for all): edges crossing it join
+	 * there at their y; points from there on are taken in turn.
+	 */
+	X = s->xlo;
+	for (i = 0; i < s->ne; i++)
+		if (s->e[i].x0 < X && s->e[i].x1 > X)
+		{
+			s->batch[nb++] = i;
+			s->tmp[i] = annot_sw_y(&s->e[i], X);
+		}
+	while (iv < s->np && s->px[s->ordv[iv]] < X)
+		iv++;
 
 	for (;;)
 	{
 		double		Xn = s->xhi;
-		int32_t		i;
-		int32_t		k = 0;
+		int32_t		n = 0;
+		int32_t		j;
+		bool		inverted = false;
+		int32_t		odd[2];
+		int			inside;
+		double		h;
+		bool		passing;
+		int32_t		nrep;
 
-		/* drop the edges that end at X; the rest keep their y at X */
-		for (i = 0; i < s->nact; i++)
+		/*
+		 * The points at X: the edges they start join (by y, then slope).
+		 * Where every point passes through (one edge of it ends, its
+		 * neighbour starts), the new edge takes the old one's place: they
+		 * meet at the point, so the order holds and nothing moves.
+		 */
+		passing = nb == 0 && s->nact > 0;
+		nrep = 0;
+		while (iv < s->np && s->px[s->ordv[iv]] == X)
 		{
-			const sw_edge *e = &s->e[s->act[i]];
+			int32_t		v = s->ordv[iv++];
+			int32_t		a = s->eid[s->prev[v]];
+			int32_t		b = s->eid[v];
 
-			if (e->x1 > X)
+			if (passing)
 			{
-				s->act[k] = s->act[i];
-				s->yl[k] = s->yl[i];
-				k++;
-			}
-		}
-		s->nact = k;
-		insert_edges(s, X, &next);
+				int32_t		ending = -1;
+				int32_t		starting = -1;
 
-		if (s->nact == 0)
-		{
-			if (next >= s->ne)
-				break;
-			X = s->e[next].x0;
-			continue;
+				if (a >= 0 && b >= 0)
+				{
+					if (s->e[a].x1 == X && s->e[b].x0 == X)
+						ending = a, starting = b;
+					else if (s->e[b].x1 == X && s->e[a].x0 == X)
+						ending = b, starting = a;
+				}
+				if (ending >= 0 && s->pos[ending] < s->nact &&
+					s->act[s->pos[ending]] == ending)
+				{
+					s->act2[nrep] = ending;
+					s->rep[nrep] = starting;
+					nrep++;
+				}
+				else
+					passing = false;
+			}
+			batch_add(s, b, X, &nb);
+			batch_add(s, a, X, &nb);
 		}
-		/* the next event: a start, an end, a cut or the range's end */
-		if (next < s->ne && s->e[next].x0 < Xn)
-			Xn = s->e[next].x0;
-		for (i = 0; i < s->nact; i++)
-			if (s->e[s->act[i]].x1 < Xn)
-				Xn = s->e[s->act[i]].x1;
+		if (passing)
+		{
+			for (i = 0; i < nrep; i++)
+			{
+				int32_t		p = s->pos[s->act2[i]];
+				int32_t		starting = s->rep[i];
+
+				s->act[p] = starting;
+				s->pos[starting] = p;
+			}
+			nb = 0;
+		}
+		for (i = 1; i < nb; i++)
+		{
+			int32_t		t = s->batch[i];
+
+			for (j = i; j > 0 && below(&s->e[t], s->tmp[t],
+									   &s->e[s->batch[j - 1]], s->tmp[s->batch[j - 1]]); j--)
+				s->batch[j] = s->batch[j - 1];
+			s->batch[j] = t;
+		}
+
+		/* the next event: a point, a cut or the range's end */
+		if (iv < s->np && s->px[s->ordv[iv]] < Xn)
+			Xn = s->px[s->ordv[iv]];
 		while (cut < s->ncuts && s->cuts[cut].x <= X)
 			cut++;
 		if (cut < s->ncuts && s->cuts[cut].x < Xn)
 			Xn = s->cuts[cut].x;
-		if (!(Xn > X))
+
+		/*
+		 * One pass: drop the edges that end at X, merge in the batch, and
+		 * take each survivor's y at Xn (exact at its end), watching for an
+		 * order that no longer holds there.  An area walk goes along: it
+		 * counts only if no pair crossed.
+		 */
+		odd[0] = odd[1] = 0;
+		inside = 0;
+		h = 0.0;
+		if (passing)
+		{
+			const sw_edge *restrict E = s->e;
+			const int32_t *restrict act = s->act;
+			const double *restrict yl = s->yl;
+			double	   *restrict yr = s->yr;
+			uint8_t    *restrict par = s->par;
+			const int	one_op = s->walk == 1;
+
+			n = s->nact;
+			for (i = 0; i < n; i++)
+			{
+				const sw_edge *e = &E[act[i]];
+				double		y = select_double(Xn == e->x1, e->y1,
+											  e->y0 + e->slope * (Xn - e->x0));
+
+				yr[i] = y;
+				if (i > 0)
+				{
+					inverted |= yr[i - 1] > y;
+					h += inside * ((yl[i] - yl[i - 1]) + (y - yr[i - 1]));
+				}
+				odd[e->op] += 2 * (par[e->ring] ^= 1) - 1;
+				inside = (odd[0] > 0) & ((odd[1] > 0) | one_op);
+			}
+		}
+		else
+		{
+			/* locals the compiler may keep in registers: nothing aliases */
+			const sw_edge *restrict E = s->e;
+			const int32_t *restrict act = s->act;
+			const int32_t *restrict batch = s->batch;
+			const double *restrict yl = s->yl;
+			const double *restrict ybatch = s->tmp;
+			int32_t    *restrict act2 = s->act2;
+			double	   *restrict yx = s->yc;
+			double	   *restrict yr = s->yr;
+			uint8_t    *restrict par = s->par;
+			const int32_t nact = s->nact;
+			const int	one_op = s->walk == 1;
+			double		yprev = 0.0;
+			double		ylprev = 0.0;
+
+			for (i = 0, j = 0; i < nact || j < nb;)
+			{
+				int32_t		ei;
+				double		y;
+				double		ylx;
+				const sw_edge *e;
+
+				if (i < nact && !(E[act[i]].x1 > X))
+				{
+					i++;
+					continue;
+				}
+				if (j < nb && (i >= nact ||
+							   below(&E[batch[j]], ybatch[batch[j]],
+									 &E[act[i]], yl[i])))
+				{
+					ei = batch[j++];
+					ylx = ybatch[ei];
+				}
+				else
+				{
+					ei = act[i];
+					ylx = yl[i];
+					i++;
+				}
+				e = &E[ei];
+				/* no branches on the data here: they mispredict */
+				y = select_double(Xn == e->x1, e->y1,
+								  e->y0 + e->slope * (Xn - e->x0));
+				act2[n] = ei;
+				yx[n] = ylx;
+				yr[n] = y;
+				inverted |= n > 0 && yprev > y;
+				h += inside * ((ylx - ylprev) + (y - yprev));
+				odd[e->op] += 2 * (par[e->ring] ^= 1) - 1;
+				inside = (odd[0] > 0) & ((odd[1] > 0) | one_op);
+				yprev = y;
+				ylprev = ylx;
+				n++;
+			}
+		}
+		if (!passing)
+		{
+			int32_t    *ta = s->act;
+			double	   *ty = s->yl;
+
+			/* the merged list becomes the active one; yc held its y at X */
+			s->act = s->act2;
+			s->act2 = ta;
+			s->yl = s->yc;
+			s->yc = ty;
+			for (i = 0; i < n; i++)
+				s->pos[s->act[i]] = i;
+		}
+		nb = 0;
+		s->nact = n;
+		sweep_tick(s, n + 1);
+
+		if (!(Xn > X) || (n == 0 && iv >= s->np))
 			break;
-		sweep_slab(s, X, Xn, next);
-		if (s->stop || s->status != ANNOT_OK)
-			break;
+		if (n > 0)
+		{
+			if (s->snap)
+			{
+				snap_to_vertices(s, Xn, iv);
+				inverted = false;
+				for (i = 1; i < n; i++)
+					inverted |= s->yr[i - 1] > s->yr[i];
+			}
+			if (inverted)
+			{
+				sweep_crossings(s, X, Xn);
+				for (i = 0; i < n; i++)
+					s->pos[s->act[i]] = i;
+			}
+			else if (s->walk)
+				*s->area += h * (Xn - X);
+			else
+				s->emit(s, X, Xn, s->yl, s->yr);
+			if (s->stop || s->status != ANNOT_OK)
+				break;
+		}
+		/* y at Xn are the next slab's left ends */
+		{
+			double	   *t = s->yl;
+
+			s->yl = s->yr;
+			s->yr = t;
+		}
 		X = Xn;
 		if (X >= s->xhi)
 			break;

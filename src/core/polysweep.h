@@ -41,8 +41,16 @@ typedef void (*sw_emit_fn) (sweep *s, double a, double b, const double *ya,
 
 struct sweep
 {
-	sw_edge    *e;				/* sorted by x0, y0, slope */
+	sw_edge    *e;
 	int32_t		ne;
+	int32_t		np;				/* points of both operands */
+	double	   *px;				/* their x */
+	double	   *py;				/* and y */
+	int32_t    *ordv;			/* point indices by x */
+	int32_t    *eid;			/* edge from each point to its successor, or -1 */
+	int32_t    *prev;			/* each point's ring predecessor */
+	int32_t    *pos;			/* each active edge's place in act */
+	int32_t    *rep;			/* edges taking an ending edge's place */
 	int32_t    *act;			/* active edges, bottom to top */
 	int32_t		nact;
 	uint8_t    *par;			/* one parity bit per ring */
@@ -54,15 +62,27 @@ struct sweep
 	int32_t		ncuts;
 	sw_emit_fn	emit;
 	void	   *ctx;			/* the emitter's state */
+
+	/*
+	 * Area measures need no emitter for crossing-free slabs: with walk 1
+	 * (operand 0's region) or 2 (both operands'), the sweep adds twice the
+	 * area of such slabs to *area itself, and calls emit only for the
+	 * sub-slabs of slabs with crossings.
+	 */
+	int			walk;
+	double	   *area;
+	bool		snap;			/* make boundaries meet exactly (boundary tracing) */
 	bool		stop;			/* set by emit to end the sweep early */
 	annot_status status;		/* set by emit on failure (ENOMEM) */
-	/* work arrays, parallel to act */
-	double	   *yl;
-	double	   *yr;
-	double	   *yc;
+	/* work arrays; act, yl, yr swap with their spares between slabs */
+	double	   *yl;				/* y of the active edges at the slab's left end */
+	double	   *yr;				/* ... at its right end */
+	double	   *yc;				/* ... at a crossing */
 	double	   *tmp;
-	int32_t    *tmp_act;
+	int32_t    *act2;
+	int32_t    *batch;			/* edges starting at one abscissa */
 	long		work;			/* edges visited since the last interrupt check */
+	void	   *block;			/* the one allocation behind the arrays */
 };
 
 /*

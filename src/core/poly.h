@@ -275,6 +275,7 @@ typedef struct annot_poly_validity
 	int32_t		ring;			/* 1-based ring of the problem, 0 if none */
 	int32_t		point;			/* 1-based point in that ring, 0 if none */
 	int32_t		other_ring;		/* the second ring of a two-ring problem */
+	int32_t		other_point;	/* the second edge's start in a self-intersection */
 	double		x;				/* where it is (NaN when not a point) */
 	double		y;
 } annot_poly_validity;

@@ -404,6 +404,9 @@ vertical_pieces(sweep *s, bound_acc *acc, double x, const run *L, int32_t nl,
 
 		lo->y = rr->lo, lo->d = sign, lo->run = i, lo->start = 1;
 		hi->y = rr->hi, hi->d = -sign, hi->run = i, hi->start = 0;
+		/* a run inverted by rounding still opens at its lower end */
+		if (rr->hi < rr->lo)
+			lo->start = 0, hi->start = 1;
 	}
 	for (i = 0; i < nev; i++)
 	{
@@ -1154,65 +1157,122 @@ done:
 	return st;
 }
 
-annot_status
-annot_rings_make_valid(const annot_rings *r, annot_rings_buf *out,
-					   annot_err *err)
+/* A copy of r's rings. */
+static annot_status
+copy_rings(const annot_rings *r, annot_rings_buf *out, annot_err *err)
 {
-	cycles		c;
-	cycles		c2;
-	annot_status st;
-	sw_cut	   *cuts = NULL;
-	int32_t		ncuts = 0;
+	annot_status st = ANNOT_OK;
+	int32_t		ring;
+
+	for (ring = 0; ring < r->nrings && st == ANNOT_OK; ring++)
+	{
+		int32_t		i;
+
+		for (i = annot_rings_start(r, ring); i < r->end[ring] && st == ANNOT_OK; i++)
+			st = annot_rings_buf_add_point(out, r->xy[2 * (size_t) i],
+										   r->xy[2 * (size_t) i + 1], err);
+		if (st == ANNOT_OK)
+			st = annot_rings_buf_end_ring(out, err);
+	}
+	return st;
+}
+
+/* Area of owned rings, by the sweep. */
+static annot_status
+buf_area(const annot_rings_buf *b, double *area, annot_err *err)
+{
+	annot_rings v = annot_rings_buf_view(b);
+
+	*area = 0.0;
+	if (v.nrings == 0)
+		return ANNOT_OK;
+	return annot_rings_area(&v, area, err);
+}
+
+/*
+ * Shells of c, each with the holes it contains joined to it by a doubled
+ * bridge from its first point, which the even-odd rule cancels.
+ */
+static annot_status
+bridged_shells(const cycles *c, annot_rings_buf *out, annot_err *err)
+{
+	annot_rings v = annot_rings_buf_view(&c->buf);
+	annot_status st = ANNOT_OK;
 	int32_t		i;
-	annot_rings v;
 
 	annot_rings_buf_init(out);
-	if ((st = boundary_rings(r, NULL, 0, &c, err)) != ANNOT_OK)
-		return st;
-	for (i = 0; i < c.buf.nrings; i++)
-		if (c.area[i] < 0)
-			ncuts++;
-	if (ncuts == 0)
+	for (i = 0; i < v.nrings && st == ANNOT_OK; i++)
 	{
-		*out = c.buf;
-		annot_free(c.area);
-		return ANNOT_OK;
-	}
+		int32_t		s0 = annot_rings_start(&v, i);
+		int32_t		h;
 
-	/*
-	 * Holes: cut along a vertical line through each hole's middle, over
-	 * the height of the shell around it.  A hole then meets a cut in every
-	 * strip it reaches, so no piece surrounds it.
-	 */
-	cuts = annot_alloc(sizeof(sw_cut) * (size_t) ncuts);
-	if (cuts == NULL)
-	{
-		cycles_free(&c);
-		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
+		if (c->area[i] <= 0)
+			continue;
+		st = copy_ring(c, i, out, err);
+		for (h = 0; h < v.nrings && st == ANNOT_OK; h++)
+		{
+			int32_t		hs = annot_rings_start(&v, h);
+
+			if (c->area[h] >= 0 || containing_shell(c, h) != i)
+				continue;
+			st = annot_rings_buf_add_point(out, v.xy[2 * (size_t) s0],
+										   v.xy[2 * (size_t) s0 + 1], err);
+			if (st == ANNOT_OK)
+				st = copy_ring(c, h, out, err);
+			if (st == ANNOT_OK)
+				st = annot_rings_buf_add_point(out, v.xy[2 * (size_t) hs],
+											   v.xy[2 * (size_t) hs + 1], err);
+		}
+		if (st == ANNOT_OK)
+			st = annot_rings_buf_end_ring(out, err);
 	}
-	v = annot_rings_buf_view(&c.buf);
-	ncuts = 0;
-	for (i = 0; i < c.buf.nrings; i++)
+	if (st != ANNOT_OK)
+		annot_rings_buf_free(out);
+	return st;
+}
+
+/*
+ * Hole-free pieces of the region whose boundary rings (pass one) are c:
+ * cut along a vertical line through each hole's middle, over the height
+ * of the shell around it.  A hole then meets a cut in every strip it
+ * reaches, so no piece surrounds it.
+ */
+static annot_status
+cut_pieces(const annot_rings *r, const cycles *c, annot_rings_buf *out,
+		   annot_err *err)
+{
+	annot_rings v = annot_rings_buf_view(&c->buf);
+	cycles		c2;
+	sw_cut	   *cuts;
+	int32_t		ncuts = 0;
+	annot_status st;
+	int32_t		i;
+
+	annot_rings_buf_init(out);
+	cuts = annot_alloc(sizeof(sw_cut) * ((size_t) v.nrings + 1));
+	if (cuts == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
+	for (i = 0; i < v.nrings; i++)
 	{
 		int32_t		s = annot_rings_start(&v, i);
-		annot_rings one = {1, v.end[i] - s, NULL, v.xy + 2 * (size_t) s};
 		int32_t		one_end = v.end[i] - s;
+		annot_rings one = {1, one_end, NULL, v.xy + 2 * (size_t) s};
 		annot_bbox	hb;
 		int32_t		sh;
 
-		if (c.area[i] >= 0)
+		if (c->area[i] >= 0)
 			continue;
 		one.end = &one_end;
 		annot_rings_bbox(&one, &hb);
 		cuts[ncuts].x = hb.x1 / 2 + hb.x2 / 2;
 		cuts[ncuts].ylo = -INFINITY;
 		cuts[ncuts].yhi = INFINITY;
-		sh = containing_shell(&c, i);
+		sh = containing_shell(c, i);
 		if (sh >= 0)
 		{
 			int32_t		ss = annot_rings_start(&v, sh);
-			annot_rings shell = {1, v.end[sh] - ss, NULL, v.xy + 2 * (size_t) ss};
 			int32_t		shell_end = v.end[sh] - ss;
+			annot_rings shell = {1, shell_end, NULL, v.xy + 2 * (size_t) ss};
 			annot_bbox	sb;
 
 			shell.end = &shell_end;
@@ -1238,46 +1298,67 @@ annot_rings_make_valid(const annot_rings *r, annot_rings_buf *out,
 	st = boundary_rings(r, cuts, ncuts, &c2, err);
 	annot_free(cuts);
 	if (st != ANNOT_OK)
-	{
-		cycles_free(&c);
 		return st;
+	/* every piece is a shell now; should rounding leave a hole, bridge it */
+	st = bridged_shells(&c2, out, err);
+	cycles_free(&c2);
+	return st;
+}
+
+annot_status
+annot_rings_make_valid(const annot_rings *r, annot_rings_buf *out,
+					   annot_err *err)
+{
+	cycles		c;
+	annot_status st;
+	annot_bbox	box;
+	double		want;
+	double		got;
+	double		tol;
+	int32_t		i;
+	bool		holes = false;
+
+	annot_rings_buf_init(out);
+	if ((st = annot_rings_area(r, &want, err)) != ANNOT_OK)
+		return st;
+	annot_rings_bbox(r, &box);
+	/* a decomposition agrees with the sweep's area to rounding */
+	tol = 1e-9 * want + 1e-12 * (box.x2 - box.x1) * (box.y2 - box.y1);
+
+	if ((st = boundary_rings(r, NULL, 0, &c, err)) != ANNOT_OK)
+		return st;
+	for (i = 0; i < c.buf.nrings; i++)
+		holes |= c.area[i] < 0;
+	if (!holes)
+	{
+		*out = c.buf;
+		annot_free(c.area);
+		c.area = NULL;
 	}
+	else
+		st = cut_pieces(r, &c, out, err);
 
 	/*
-	 * Every piece is a shell now.  Should rounding leave a hole, join it to
-	 * its shell with a doubled bridge, which keeps the region exact.
+	 * Edges within rounding of vertical can mislead the tracing (their y
+	 * at a rounded x is off by slope times the rounding).  The region must
+	 * not change: check it, and fall back to shells with bridged holes,
+	 * then to the rings as they came.
 	 */
-	for (i = 0; i < c2.buf.nrings && st == ANNOT_OK; i++)
+	if (st == ANNOT_OK && (st = buf_area(out, &got, err)) == ANNOT_OK &&
+		!(fabs(got - want) <= tol))
 	{
-		int32_t		h;
-
-		if (c2.area[i] <= 0)
-			continue;
-		st = copy_ring(&c2, i, out, err);
-		for (h = 0; h < c2.buf.nrings && st == ANNOT_OK; h++)
-		{
-			annot_rings v2 = annot_rings_buf_view(&c2.buf);
-			int32_t		s0 = annot_rings_start(&v2, i);
-
-			if (c2.area[h] >= 0 || containing_shell(&c2, h) != i)
-				continue;
-			st = annot_rings_buf_add_point(out, v2.xy[2 * (size_t) s0],
-										   v2.xy[2 * (size_t) s0 + 1], err);
-			if (st == ANNOT_OK)
-				st = copy_ring(&c2, h, out, err);
-			if (st == ANNOT_OK)
-			{
-				int32_t		hs = annot_rings_start(&v2, h);
-
-				st = annot_rings_buf_add_point(out, v2.xy[2 * (size_t) hs],
-											   v2.xy[2 * (size_t) hs + 1], err);
-			}
-		}
+		annot_rings_buf_free(out);
+		if (holes && (st = bridged_shells(&c, out, err)) == ANNOT_OK &&
+			(st = buf_area(out, &got, err)) == ANNOT_OK &&
+			fabs(got - want) <= tol)
+			goto done;
+		annot_rings_buf_free(out);
 		if (st == ANNOT_OK)
-			st = annot_rings_buf_end_ring(out, err);
+			st = copy_rings(r, out, err);
 	}
-	cycles_free(&c);
-	cycles_free(&c2);
+done:
+	if (holes)
+		cycles_free(&c);
 	if (st != ANNOT_OK)
 		annot_rings_buf_free(out);
 	return st;

@@ -241,10 +241,12 @@ add_edges(sweep *s, sw_edge *out, const annot_rings *r, int32_t op,
 			if (e->x1 <= s->xlo || e->x0 >= s->xhi)
 				continue;
 			e->slope = (e->y1 - e->y0) / (e->x1 - e->x0);
+			e->steep = !isfinite(e->slope);
+			if (e->steep)		/* for ordering ties only: see annot_sw_y_inside */
+				e->slope = copysign(DBL_MAX, e->y1 - e->y0);
 			e->ring = ring_base + ring;
 			e->op = op;
 			e->src = i;
-			e->unused = 0;
 			eid[base + i] = (int32_t) (out + n - s->e);
 			n++;
 		}
@@ -464,6 +466,7 @@ sweep_crossings(sweep *s, double xl, double xr)
 {
 	int32_t		n = s->nact;
 	int32_t		i;
+	int32_t		snaps = 0;
 
 	for (;;)
 	{
@@ -501,20 +504,52 @@ sweep_crossings(sweep *s, double xl, double xr)
 			xc = xl;
 		if (xc >= xr)
 		{
+			bool		snapped = false;
+
 			/*
-			 * The pairs meet at the slab's end: give each the same y there.
-			 * A snap to the pair's mean lowers the sum of all inversions
-			 * sum(max(0, y[i] - y[j]), i < j) by at least the pair's own
-			 * (max(0, .) is convex), so this ends as well.
+			 * Every crossing left is at the slab's end.  A pair whose ends
+			 * differ by rounding meets there: both take the flatter edge's
+			 * y (a steep edge's y at a rounded x is the worse one).  The
+			 * snaps are bounded, as they may undo an order elsewhere.
 			 */
+			for (i = 0; i + 1 < n && snaps < n; i++)
+				if (s->yr[i] > s->yr[i + 1] &&
+					s->yr[i] - s->yr[i + 1] <= y_tolerance(&s->e[s->act[i]]) +
+					y_tolerance(&s->e[s->act[i + 1]]))
+				{
+					s->yr[i] = s->yr[i + 1] =
+						fabs(s->e[s->act[i]].slope) <= fabs(s->e[s->act[i + 1]].slope) ?
+						s->yr[i] : s->yr[i + 1];
+					snapped = true;
+					snaps++;
+					i++;
+				}
+			if (snapped)
+				continue;
+
+			/*
+			 * The others cross within a sliver before xr that doubles
+			 * cannot tell from xr (a near-vertical edge): they trade
+			 * places at xr, and the slab up to it is crossing-free.
+			 */
+			if (xr > xl)
+				s->emit(s, xl, xr, s->yl, s->yr);
+			if (s->stop)
+				return;
 			for (i = 0; i + 1 < n; i++)
 				if (s->yr[i] > s->yr[i + 1])
 				{
-					double		m = s->yr[i] / 2 + s->yr[i + 1] / 2;
+					int32_t		ta = s->act[i];
+					double		t = s->yr[i];
 
-					s->yr[i] = s->yr[i + 1] = m;
+					s->act[i] = s->act[i + 1];
+					s->act[i + 1] = ta;
+					s->yr[i] = s->yr[i + 1];
+					s->yr[i + 1] = t;
 					i++;
 				}
+			memcpy(s->yl, s->yr, sizeof(double) * (size_t) n);
+			xl = xr;
 			continue;
 		}
 		yc = s->yc;
@@ -524,12 +559,15 @@ sweep_crossings(sweep *s, double xl, double xr)
 
 		/*
 		 * The pairs crossing at xc meet in one point: give both the same y
-		 * there so that boundaries through the crossing close.
+		 * there so that boundaries through the crossing close.  Take the
+		 * flatter edge's: a steep edge's y at a rounded x is off by its
+		 * slope times the rounding.
 		 */
 		for (i = 0; i + 1 < n; i++)
 			if (s->tmp[i] <= tmin)
 			{
-				double		m = yc[i] / 2 + yc[i + 1] / 2;
+				double		m = fabs(s->e[s->act[i]].slope) <= fabs(s->e[s->act[i + 1]].slope) ?
+					yc[i] : yc[i + 1];
 
 				yc[i] = yc[i + 1] = m;
 				i++;
@@ -722,7 +760,7 @@ annot_sweep_run(sweep *s, annot_err *err)
 			{
 				const sw_edge *e = &E[act[i]];
 				double		y = select_double(Xn == e->x1, e->y1,
-											  e->y0 + e->slope * (Xn - e->x0));
+											  annot_sw_y_inside(e, Xn));
 
 				yr[i] = y;
 				if (i > 0)
@@ -779,7 +817,7 @@ annot_sweep_run(sweep *s, annot_err *err)
 				e = &E[ei];
 				/* no branches on the data here: they mispredict */
 				y = select_double(Xn == e->x1, e->y1,
-								  e->y0 + e->slope * (Xn - e->x0));
+								  annot_sw_y_inside(e, Xn));
 				act2[n] = ei;
 				yx[n] = ylx;
 				yr[n] = y;

@@ -24,7 +24,7 @@ typedef struct sw_edge
 	int32_t		ring;			/* index into the parity array */
 	int32_t		op;				/* operand: 0 or 1 */
 	int32_t		src;			/* point index of the edge's start in its operand */
-	int32_t		unused;
+	int32_t		steep;			/* slope overflows: interpolate by parameter */
 } sw_edge;
 
 /* A vertical line at which the region is cut (for hole-free pieces). */
@@ -98,6 +98,19 @@ void		annot_sweep_free(sweep *s);
 /* Run the sweep, calling s->emit for every sub-slab of positive width. */
 annot_status annot_sweep_run(sweep *s, annot_err *err);
 
+/*
+ * y of edge e at x strictly inside its x-range.  The slope overflows only
+ * for an x-span of subnormal size under a normal y-span; such an edge is
+ * interpolated by parameter instead.
+ */
+static inline double
+annot_sw_y_inside(const sw_edge *e, double x)
+{
+	if (e->steep)
+		return e->y0 + (e->y1 - e->y0) * ((x - e->x0) / (e->x1 - e->x0));
+	return e->y0 + e->slope * (x - e->x0);
+}
+
 /* y of edge e at x, exact at the edge's ends. */
 static inline double
 annot_sw_y(const sw_edge *e, double x)
@@ -106,7 +119,7 @@ annot_sw_y(const sw_edge *e, double x)
 		return e->y0;
 	if (x >= e->x1)
 		return e->y1;
-	return e->y0 + e->slope * (x - e->x0);
+	return annot_sw_y_inside(e, x);
 }
 
 /* Sort idx[0..n) by (k1[idx], k2[idx]) ascending. */

@@ -137,8 +137,8 @@ annot_poly_validity_format(const annot_poly_validity *v, char *buf, size_t len)
 			return snprintf(buf, len, "Spike at ring %d, point %d (%s,%s)",
 							(int) v->ring, (int) v->point, x, y);
 		case ANNOT_POLY_SELF_INTERSECTION:
-			return snprintf(buf, len, "Self-intersection of ring %d at point %d's edge near (%s,%s)",
-							(int) v->ring, (int) v->point, x, y);
+			return snprintf(buf, len, "Self-intersection in ring %d: the edges from points %d and %d meet near (%s,%s)",
+							(int) v->ring, (int) v->point, (int) v->other_point, x, y);
 		case ANNOT_POLY_RINGS_OVERLAP:
 			return snprintf(buf, len, "Rings %d and %d overlap near (%s,%s)",
 							(int) v->ring, (int) v->other_ring, x, y);
@@ -154,6 +154,7 @@ set_problem(annot_poly_validity *out, annot_poly_problem p, int32_t ring,
 	out->ring = ring;
 	out->point = point;
 	out->other_ring = other;
+	out->other_point = 0;
 	out->x = x;
 	out->y = y;
 }
@@ -385,10 +386,12 @@ find_intersections(const annot_rings *r, annot_poly_validity *out, bool *found,
 			if (f->ring == g->ring)
 			{
 				const vedge *first = f->pos < g->pos ? f : g;
+				const vedge *second = f->pos < g->pos ? g : f;
 
 				meeting_point(p1, p2, q1, q2, &x, &y);
 				set_problem(out, ANNOT_POLY_SELF_INTERSECTION, f->ring + 1,
 							first->pos + 1, 0, x, y);
+				out->other_point = second->pos + 1;
 				*found = true;
 			}
 			else if (proper)

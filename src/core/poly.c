@@ -775,6 +775,27 @@ annot_poly_equal(const annot_poly *a, const annot_poly *b)
 	return true;
 }
 
+int
+annot_poly_cmp(const annot_poly *a, const annot_poly *b)
+{
+	annot_rings ra;
+	annot_rings rb;
+	int32_t		i;
+
+	if (a->nrings != b->nrings)
+		return a->nrings < b->nrings ? -1 : 1;
+	ra = annot_poly_rings(a);
+	rb = annot_poly_rings(b);
+	for (i = 0; i < ra.nrings; i++)
+		if (ra.end[i] != rb.end[i])
+			return ra.end[i] < rb.end[i] ? -1 : 1;
+	/* same ring sizes, hence the same number of points */
+	for (i = 0; i < 2 * ra.npoints; i++)
+		if (ra.xy[i] != rb.xy[i])
+			return ra.xy[i] < rb.xy[i] ? -1 : 1;
+	return 0;
+}
+
 /* MurmurHash3's 64-bit finalizer. */
 static uint64_t
 fmix64(uint64_t k)

@@ -187,6 +187,12 @@ bool		annot_poly_equal(const annot_poly *a, const annot_poly *b);
 uint64_t	annot_poly_hash(const annot_poly *p, uint64_t seed);
 
 /*
+ * A total order consistent with annot_poly_equal, for B-trees: by ring
+ * count, then ring sizes, then the coordinates in order; -1, 0 or 1.
+ */
+int			annot_poly_cmp(const annot_poly *a, const annot_poly *b);
+
+/*
  * Region algorithms (polyclip.c): a sweep over vertical slabs bounded by
  * every vertex and every edge crossing.  Inside a slab no two edges cross,
  * so the edges met walking up a vertical line, with per-ring parity

@@ -539,6 +539,27 @@ poly_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!annot_poly_equal(PG_GETARG_POLY_P(0), PG_GETARG_POLY_P(1)));
 }
 
+#define POLY_CMP_FN(name, expr) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	int			c = annot_poly_cmp(PG_GETARG_POLY_P(0), PG_GETARG_POLY_P(1)); \
+	PG_RETURN_BOOL(expr); \
+}
+
+POLY_CMP_FN(poly_lt, c < 0)
+POLY_CMP_FN(poly_le, c <= 0)
+POLY_CMP_FN(poly_gt, c > 0)
+POLY_CMP_FN(poly_ge, c >= 0)
+
+PG_FUNCTION_INFO_V1(poly_cmp);
+Datum
+poly_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(annot_poly_cmp(PG_GETARG_POLY_P(0), PG_GETARG_POLY_P(1)));
+}
+
 PG_FUNCTION_INFO_V1(poly_hash);
 Datum
 poly_hash(PG_FUNCTION_ARGS)

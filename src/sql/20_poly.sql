@@ -197,6 +197,23 @@ COMMENT ON FUNCTION annot.poly_eq(annot.poly, annot.poly) IS
 CREATE FUNCTION annot.poly_ne(annot.poly, annot.poly) RETURNS boolean
 AS 'MODULE_PATHNAME', 'poly_ne' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION annot.poly_ne(annot.poly, annot.poly) IS 'Support of <>';
+CREATE FUNCTION annot.poly_lt(annot.poly, annot.poly) RETURNS boolean
+AS 'MODULE_PATHNAME', 'poly_lt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.poly_lt(annot.poly, annot.poly) IS
+'Support of <: order by ring count, ring sizes, then coordinates';
+CREATE FUNCTION annot.poly_le(annot.poly, annot.poly) RETURNS boolean
+AS 'MODULE_PATHNAME', 'poly_le' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.poly_le(annot.poly, annot.poly) IS 'Support of <=';
+CREATE FUNCTION annot.poly_gt(annot.poly, annot.poly) RETURNS boolean
+AS 'MODULE_PATHNAME', 'poly_gt' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.poly_gt(annot.poly, annot.poly) IS 'Support of >';
+CREATE FUNCTION annot.poly_ge(annot.poly, annot.poly) RETURNS boolean
+AS 'MODULE_PATHNAME', 'poly_ge' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.poly_ge(annot.poly, annot.poly) IS 'Support of >=';
+CREATE FUNCTION annot.poly_cmp(annot.poly, annot.poly) RETURNS integer
+AS 'MODULE_PATHNAME', 'poly_cmp' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
+COMMENT ON FUNCTION annot.poly_cmp(annot.poly, annot.poly) IS
+'B-tree comparison: ring count, ring sizes, then coordinates';
 CREATE FUNCTION annot.poly_hash(annot.poly) RETURNS integer
 AS 'MODULE_PATHNAME', 'poly_hash' LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION annot.poly_hash(annot.poly) IS 'Hash support for poly';
@@ -208,7 +225,7 @@ COMMENT ON FUNCTION annot.poly_hash_extended(annot.poly, bigint) IS
 CREATE OPERATOR annot.= (
 	LEFTARG = annot.poly, RIGHTARG = annot.poly, PROCEDURE = annot.poly_eq,
 	COMMUTATOR = OPERATOR(annot.=), NEGATOR = OPERATOR(annot.<>),
-	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES
+	RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES
 );
 COMMENT ON OPERATOR annot.= (annot.poly, annot.poly) IS
 'Polygons have the same rings and points (-0 equals 0)';
@@ -218,6 +235,42 @@ CREATE OPERATOR annot.<> (
 	RESTRICT = neqsel, JOIN = neqjoinsel
 );
 COMMENT ON OPERATOR annot.<> (annot.poly, annot.poly) IS 'Polygons differ';
+CREATE OPERATOR annot.< (
+	LEFTARG = annot.poly, RIGHTARG = annot.poly, PROCEDURE = annot.poly_lt,
+	COMMUTATOR = OPERATOR(annot.>), NEGATOR = OPERATOR(annot.>=),
+	RESTRICT = scalarltsel, JOIN = scalarltjoinsel
+);
+COMMENT ON OPERATOR annot.< (annot.poly, annot.poly) IS
+'Sorts before (ring count, ring sizes, coordinates): an order for DISTINCT and indexes, not a geometric one';
+CREATE OPERATOR annot.<= (
+	LEFTARG = annot.poly, RIGHTARG = annot.poly, PROCEDURE = annot.poly_le,
+	COMMUTATOR = OPERATOR(annot.>=), NEGATOR = OPERATOR(annot.>),
+	RESTRICT = scalarlesel, JOIN = scalarlejoinsel
+);
+COMMENT ON OPERATOR annot.<= (annot.poly, annot.poly) IS 'Sorts before or equal';
+CREATE OPERATOR annot.> (
+	LEFTARG = annot.poly, RIGHTARG = annot.poly, PROCEDURE = annot.poly_gt,
+	COMMUTATOR = OPERATOR(annot.<), NEGATOR = OPERATOR(annot.<=),
+	RESTRICT = scalargtsel, JOIN = scalargtjoinsel
+);
+COMMENT ON OPERATOR annot.> (annot.poly, annot.poly) IS 'Sorts after';
+CREATE OPERATOR annot.>= (
+	LEFTARG = annot.poly, RIGHTARG = annot.poly, PROCEDURE = annot.poly_ge,
+	COMMUTATOR = OPERATOR(annot.<=), NEGATOR = OPERATOR(annot.<),
+	RESTRICT = scalargesel, JOIN = scalargejoinsel
+);
+COMMENT ON OPERATOR annot.>= (annot.poly, annot.poly) IS 'Sorts after or equal';
+
+CREATE OPERATOR CLASS annot.poly_btree_ops
+DEFAULT FOR TYPE annot.poly USING btree AS
+	OPERATOR 1 annot.<,
+	OPERATOR 2 annot.<=,
+	OPERATOR 3 annot.=,
+	OPERATOR 4 annot.>=,
+	OPERATOR 5 annot.>,
+	FUNCTION 1 annot.poly_cmp(annot.poly, annot.poly);
+COMMENT ON OPERATOR CLASS annot.poly_btree_ops USING btree IS
+'B-tree order of polygons for ORDER BY, DISTINCT and unique indexes';
 
 CREATE OPERATOR CLASS annot.poly_hash_ops
 DEFAULT FOR TYPE annot.poly USING hash AS

@@ -88,7 +88,8 @@ annot_rings_area(const annot_rings *r, double *area, annot_err *err)
 	s.area = &twice;
 	st = annot_sweep_run(&s, err);
 	annot_sweep_free(&s);
-	*area = twice / 2.0;
+	/* rounding can tip a sliver's sum below zero; no region has less */
+	*area = twice > 0 ? twice / 2.0 : 0.0;
 	return st;
 }
 
@@ -115,7 +116,7 @@ annot_rings_intersection_area(const annot_rings *a, const annot_bbox *ba,
 	s.area = &twice;
 	st = annot_sweep_run(&s, err);
 	annot_sweep_free(&s);
-	*inter = twice / 2.0;
+	*inter = twice > 0 ? twice / 2.0 : 0.0;
 	return st;
 }
 

@@ -315,6 +315,18 @@ annot_bbox_ring(const annot_bbox *b, int32_t *end, double xy[8])
 	xy[7] = b->y2;
 }
 
+/* Validate decoded rings; on failure free them.  The decoders' last step. */
+static annot_status
+validated(annot_rings_buf *out, annot_status on_error, annot_err *err)
+{
+	annot_rings view = annot_rings_buf_view(out);
+	annot_status st = annot_rings_validate(&view, on_error, err);
+
+	if (st != ANNOT_OK)
+		annot_rings_buf_free(out);
+	return st;
+}
+
 /* Text form */
 
 /* Case-insensitive prefix test for the non-finite spellings. */
@@ -325,6 +337,22 @@ starts_with_word(const char *p, const char *word)
 		if ((*p | 0x20) != *word)
 			return false;
 	return true;
+}
+
+/*
+ * After a list element: 1 past a ",", 0 at a "]" (left for the caller),
+ * -1 at anything else; blanks skipped.
+ */
+static int
+list_next(const char **p)
+{
+	*p = annot_skip_space(*p);
+	if (**p == ',')
+	{
+		(*p)++;
+		return 1;
+	}
+	return **p == ']' ? 0 : -1;
 }
 
 /* Is the token at p a spelling of NaN or an infinity? */
@@ -342,7 +370,7 @@ annot_poly_parse(const char *text, annot_status syntax_status,
 {
 	const char *p = annot_skip_space(text);
 	annot_status st;
-	annot_rings view;
+	int			sep;
 
 	annot_rings_buf_init(out);
 	if (*p != '[')
@@ -423,13 +451,9 @@ annot_poly_parse(const char *text, annot_status syntax_status,
 					goto fail;
 				}
 				ncoord++;
-				p = annot_skip_space(p);
-				if (*p == ',')
-				{
-					p++;
+				if ((sep = list_next(&p)) > 0)
 					continue;
-				}
-				if (*p == ']')
+				if (sep == 0)
 					break;
 				st = annot_fail(err, syntax_status, p - text,
 								"Expected \",\" or \"]\" after coordinate %d of ring %d at position %ld.",
@@ -456,13 +480,10 @@ annot_poly_parse(const char *text, annot_status syntax_status,
 		}
 		if ((st = annot_rings_buf_end_ring(out, err)) != ANNOT_OK)
 			goto fail;
-		p = annot_skip_space(p + 1);
-		if (*p == ',')
-		{
-			p++;
+		p++;
+		if ((sep = list_next(&p)) > 0)
 			continue;
-		}
-		if (*p == ']')
+		if (sep == 0)
 			break;
 		st = annot_fail(err, syntax_status, p - text,
 						"Expected \",\" or \"]\" after ring %d at position %ld.",
@@ -477,10 +498,7 @@ annot_poly_parse(const char *text, annot_status syntax_status,
 						(long) (p - text));
 		goto fail;
 	}
-	view = annot_rings_buf_view(out);
-	if ((st = annot_rings_validate(&view, syntax_status, err)) != ANNOT_OK)
-		goto fail;
-	return ANNOT_OK;
+	return validated(out, syntax_status, err);
 
 fail:
 	annot_rings_buf_free(out);
@@ -592,7 +610,6 @@ annot_poly_recv(const uint8_t *buf, size_t len, annot_rings_buf *out,
 	size_t		off;
 	uint32_t	ring;
 	annot_status st;
-	annot_rings view;
 
 	annot_rings_buf_init(out);
 	if (len < 5)
@@ -644,10 +661,7 @@ annot_poly_recv(const uint8_t *buf, size_t len, annot_rings_buf *out,
 		if ((st = annot_rings_buf_end_ring(out, err)) != ANNOT_OK)
 			goto fail;
 	}
-	view = annot_rings_buf_view(out);
-	if ((st = annot_rings_validate(&view, ANNOT_EBINARY, err)) != ANNOT_OK)
-		goto fail;
-	return ANNOT_OK;
+	return validated(out, ANNOT_EBINARY, err);
 
 fail:
 	annot_rings_buf_free(out);
@@ -682,7 +696,6 @@ annot_poly_from_wkb(const uint8_t *buf, size_t len, annot_rings_buf *out,
 {
 	annot_wkb_rings w;
 	annot_status st;
-	annot_rings view;
 	int32_t		i;
 
 	annot_rings_buf_init(out);
@@ -742,11 +755,8 @@ annot_poly_from_wkb(const uint8_t *buf, size_t len, annot_rings_buf *out,
 						"An empty geometry has no rings; a polygon needs at least one.");
 		goto fail;
 	}
-	view = annot_rings_buf_view(out);
-	if ((st = annot_rings_validate(&view, ANNOT_EPARAM, err)) != ANNOT_OK)
-		goto fail;
 	annot_wkb_rings_free(&w);
-	return ANNOT_OK;
+	return validated(out, ANNOT_EPARAM, err);
 
 fail:
 	annot_wkb_rings_free(&w);
@@ -759,20 +769,7 @@ fail:
 bool
 annot_poly_equal(const annot_poly *a, const annot_poly *b)
 {
-	annot_rings ra;
-	annot_rings rb;
-	int32_t		i;
-
-	if (a->nrings != b->nrings || a->npoints != b->npoints)
-		return false;
-	ra = annot_poly_rings(a);
-	rb = annot_poly_rings(b);
-	if (memcmp(ra.end, rb.end, sizeof(int32_t) * (size_t) ra.nrings) != 0)
-		return false;
-	for (i = 0; i < 2 * ra.npoints; i++)
-		if (ra.xy[i] != rb.xy[i])
-			return false;
-	return true;
+	return a->npoints == b->npoints && annot_poly_cmp(a, b) == 0;
 }
 
 int

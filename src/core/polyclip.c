@@ -27,8 +27,9 @@
 /* Areas */
 
 /*
- * Walk one sub-slab of one operand: twice the area of the gaps inside its
- * region (some ring with odd parity below them).
+ * Walk one sub-slab: twice the area of the gaps inside operand 0's region
+ * (s->walk 1: some ring of it with odd parity below the gap) or inside
+ * both operands' regions (s->walk 2).
  */
 static void
 emit_area(sweep *s, double a, double b, const double *ya, const double *yb)
@@ -36,55 +37,43 @@ emit_area(sweep *s, double a, double b, const double *ya, const double *yb)
 	double	   *acc = s->ctx;
 	double		h = 0.0;
 	int32_t		n = s->nact;
-	int32_t		odd = 0;
-	int32_t		i;
-	uint8_t    *restrict par = s->par;
-
-	for (i = 0; i < n; i++)
-	{
-		const sw_edge *e = &s->e[s->act[i]];
-
-		odd += (par[e->ring] ^= 1) ? 1 : -1;
-		if (odd > 0 && i + 1 < n)
-			h += (ya[i + 1] - ya[i]) + (yb[i + 1] - yb[i]);
-	}
-	*acc += h * (b - a);
-}
-
-/* The same for the gaps inside both operands' regions. */
-static void
-emit_inter(sweep *s, double a, double b, const double *ya, const double *yb)
-{
-	double	   *acc = s->ctx;
-	double		h = 0.0;
-	int32_t		n = s->nact;
 	int32_t		odd[2] = {0, 0};
+	int			one_op = s->walk == 1;
 	int32_t		i;
 	uint8_t    *restrict par = s->par;
 
-	for (i = 0; i < n; i++)
+	if (n == 0)
+		return;
+	for (i = 0; i + 1 < n; i++)
 	{
 		const sw_edge *e = &s->e[s->act[i]];
 
-		odd[e->op] += (par[e->ring] ^= 1) ? 1 : -1;
-		if (odd[0] > 0 && odd[1] > 0 && i + 1 < n)
-			h += (ya[i + 1] - ya[i]) + (yb[i + 1] - yb[i]);
+		/* no branch on the parity: it mispredicts */
+		odd[e->op] += 2 * (par[e->ring] ^= 1) - 1;
+		h += ((odd[0] > 0) & ((odd[1] > 0) | one_op)) *
+			((ya[i + 1] - ya[i]) + (yb[i + 1] - yb[i]));
 	}
+	par[s->e[s->act[n - 1]].ring] ^= 1;
 	*acc += h * (b - a);
 }
 
-annot_status
-annot_rings_area(const annot_rings *r, double *area, annot_err *err)
+/*
+ * Area of operand a's region (b NULL) or of the intersection of a's and
+ * b's, swept over the x-range [xlo, xhi].
+ */
+static annot_status
+sweep_area(const annot_rings *a, const annot_rings *b, double xlo, double xhi,
+		   double *area, annot_err *err)
 {
 	sweep		s;
 	double		twice = 0.0;
 	annot_status st;
 
-	if ((st = annot_sweep_init(&s, r, NULL, -INFINITY, INFINITY, err)) != ANNOT_OK)
+	if ((st = annot_sweep_init(&s, a, b, xlo, xhi, err)) != ANNOT_OK)
 		return st;
 	s.emit = emit_area;
 	s.ctx = &twice;
-	s.walk = 1;
+	s.walk = b ? 2 : 1;
 	s.area = &twice;
 	st = annot_sweep_run(&s, err);
 	annot_sweep_free(&s);
@@ -94,13 +83,16 @@ annot_rings_area(const annot_rings *r, double *area, annot_err *err)
 }
 
 annot_status
+annot_rings_area(const annot_rings *r, double *area, annot_err *err)
+{
+	return sweep_area(r, NULL, -INFINITY, INFINITY, area, err);
+}
+
+annot_status
 annot_rings_intersection_area(const annot_rings *a, const annot_bbox *ba,
 							  const annot_rings *b, const annot_bbox *bb,
 							  double *inter, annot_err *err)
 {
-	sweep		s;
-	double		twice = 0.0;
-	annot_status st;
 	double		xlo = fmax(ba->x1, bb->x1);
 	double		xhi = fmin(ba->x2, bb->x2);
 
@@ -108,16 +100,7 @@ annot_rings_intersection_area(const annot_rings *a, const annot_bbox *ba,
 	/* regions whose boxes meet in no area share no area */
 	if (!(xlo < xhi) || !(fmax(ba->y1, bb->y1) < fmin(ba->y2, bb->y2)))
 		return ANNOT_OK;
-	if ((st = annot_sweep_init(&s, a, b, xlo, xhi, err)) != ANNOT_OK)
-		return st;
-	s.emit = emit_inter;
-	s.ctx = &twice;
-	s.walk = 2;
-	s.area = &twice;
-	st = annot_sweep_run(&s, err);
-	annot_sweep_free(&s);
-	*inter = twice > 0 ? twice / 2.0 : 0.0;
-	return st;
+	return sweep_area(a, b, xlo, xhi, inter, err);
 }
 
 double

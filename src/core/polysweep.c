@@ -312,6 +312,11 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 	memset(s->par, 0, (size_t) npar + 1);
 	s->npar = npar;
 	s->np = np;
+	if (npar <= 64)
+	{
+		s->mask[0] = a->nrings >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << a->nrings) - 1;
+		s->mask[1] = npar >= 64 ? ~s->mask[0] : ((UINT64_C(1) << npar) - 1) & ~s->mask[0];
+	}
 	s->ne = add_edges(s, s->e, a, 0, 0, 0, s->eid, s->prev);
 	if (b)
 		s->ne += add_edges(s, s->e + s->ne, b, 1, a->nrings, a->npoints,
@@ -667,6 +672,7 @@ annot_sweep_run(sweep *s, annot_err *err)
 		double		h;
 		bool		passing;
 		int32_t		nrep;
+		int32_t		iv0;
 
 		/*
 		 * The points at X: the edges they start join (by y, then slope).
@@ -674,38 +680,38 @@ annot_sweep_run(sweep *s, annot_err *err)
 		 * neighbour starts), the new edge takes the old one's place: they
 		 * meet at the point, so the order holds and nothing moves.
 		 */
-		passing = nb == 0 && s->nact > 0;
+		/* (the fast path keeps parities in one word: 64 rings at most) */
+		passing = nb == 0 && s->nact > 0 && s->npar <= 64;
 		nrep = 0;
+		iv0 = iv;
 		while (iv < s->np && s->px[s->ordv[iv]] == X)
 		{
 			int32_t		v = s->ordv[iv++];
 			int32_t		a = s->eid[s->prev[v]];
 			int32_t		b = s->eid[v];
+			int32_t		ending = -1;
+			int32_t		starting = -1;
 
-			if (passing)
+			if (!passing)
+				continue;
+			if (a >= 0 && b >= 0)
 			{
-				int32_t		ending = -1;
-				int32_t		starting = -1;
+				/* which way the ring runs here is data: select, not branch */
+				int			fwd = (s->e[a].x1 == X) & (s->e[b].x0 == X);
+				int			back = (s->e[b].x1 == X) & (s->e[a].x0 == X);
 
-				if (a >= 0 && b >= 0)
-				{
-					if (s->e[a].x1 == X && s->e[b].x0 == X)
-						ending = a, starting = b;
-					else if (s->e[b].x1 == X && s->e[a].x0 == X)
-						ending = b, starting = a;
-				}
-				if (ending >= 0 && s->pos[ending] < s->nact &&
-					s->act[s->pos[ending]] == ending)
-				{
-					s->act2[nrep] = ending;
-					s->rep[nrep] = starting;
-					nrep++;
-				}
-				else
-					passing = false;
+				ending = fwd ? a : back ? b : -1;
+				starting = fwd ? b : a;
 			}
-			batch_add(s, b, X, &nb);
-			batch_add(s, a, X, &nb);
+			if (ending >= 0 && s->pos[ending] < s->nact &&
+				s->act[s->pos[ending]] == ending)
+			{
+				s->act2[nrep] = ending;
+				s->rep[nrep] = starting;
+				nrep++;
+			}
+			else
+				passing = false;
 		}
 		if (passing)
 		{
@@ -717,7 +723,17 @@ annot_sweep_run(sweep *s, annot_err *err)
 				s->act[p] = starting;
 				s->pos[starting] = p;
 			}
-			nb = 0;
+		}
+		else
+		{
+			/* not all pass through: the points' starting edges, to merge */
+			for (i = iv0; i < iv; i++)
+			{
+				int32_t		v = s->ordv[i];
+
+				batch_add(s, s->eid[v], X, &nb);
+				batch_add(s, s->eid[s->prev[v]], X, &nb);
+			}
 		}
 		for (i = 1; i < nb; i++)
 		{
@@ -748,12 +764,16 @@ annot_sweep_run(sweep *s, annot_err *err)
 		h = 0.0;
 		if (passing)
 		{
+			/*
+			 * The common event, kept lean: ring parities as the bits of
+			 * one word (a ring has its bit set while odd), so that "inside
+			 * operand k" is a mask test.
+			 */
 			const sw_edge *restrict E = s->e;
 			const int32_t *restrict act = s->act;
 			const double *restrict yl = s->yl;
 			double	   *restrict yr = s->yr;
-			uint8_t    *restrict par = s->par;
-			const int	one_op = s->walk == 1;
+			uint64_t	bits = 0;
 
 			n = s->nact;
 			for (i = 0; i < n; i++)
@@ -768,8 +788,9 @@ annot_sweep_run(sweep *s, annot_err *err)
 					inverted |= yr[i - 1] > y;
 					h += inside * ((yl[i] - yl[i - 1]) + (y - yr[i - 1]));
 				}
-				odd[e->op] += 2 * (par[e->ring] ^= 1) - 1;
-				inside = (odd[0] > 0) & ((odd[1] > 0) | one_op);
+				bits ^= UINT64_C(1) << e->ring;
+				inside = ((bits & s->mask[0]) != 0) &
+					(((bits & s->mask[1]) != 0) | (s->walk == 1));
 			}
 		}
 		else

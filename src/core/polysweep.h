@@ -55,6 +55,7 @@ struct sweep
 	int32_t		nact;
 	uint8_t    *par;			/* one parity bit per ring */
 	int32_t		npar;
+	uint64_t	mask[2];		/* with npar <= 64: each operand's rings' bits */
 	int32_t		cnt[2];			/* rings with odd parity, per operand */
 	double		xlo;			/* sweep only [xlo, xhi] */
 	double		xhi;

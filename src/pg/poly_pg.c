@@ -88,16 +88,22 @@ poly_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POLY_P(poly_from_buf(&buf));
 }
 
-PG_FUNCTION_INFO_V1(poly_out);
-Datum
-poly_out(PG_FUNCTION_ARGS)
+/* The text form, which is also COCO's JSON. */
+static char *
+poly_text(const annot_poly *p)
 {
-	annot_poly *p = PG_GETARG_POLY_P(0);
 	annot_rings r = annot_poly_rings(p);
 	char	   *out = palloc(annot_poly_text_size(&r));
 
 	annot_poly_format(&r, out);
-	PG_RETURN_CSTRING(out);
+	return out;
+}
+
+PG_FUNCTION_INFO_V1(poly_out);
+Datum
+poly_out(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_CSTRING(poly_text(PG_GETARG_POLY_P(0)));
 }
 
 PG_FUNCTION_INFO_V1(poly_recv);
@@ -162,12 +168,7 @@ PG_FUNCTION_INFO_V1(poly_to_coco);
 Datum
 poly_to_coco(PG_FUNCTION_ARGS)
 {
-	annot_poly *p = PG_GETARG_POLY_P(0);
-	annot_rings r = annot_poly_rings(p);
-	char	   *out = palloc(annot_poly_text_size(&r));
-
-	annot_poly_format(&r, out);
-	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(out));
+	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(poly_text(PG_GETARG_POLY_P(0))));
 }
 
 /* annot.poly(polygon): PostgreSQL's polygon, one ring */

@@ -421,6 +421,20 @@ test_areas(void)
 	/* far from the origin and at the coordinate limit */
 	CHECK(area_of("[[1000000.5,2000000.25,1000010.5,2000000.25,1000010.5,2000010.25,1000000.5,2000010.25]]") == 100);
 	CHECK_CLOSE(area_of("[[-1e15,-1e15,1e15,-1e15,1e15,1e15,-1e15,1e15]]"), 4e30, 1e-15);
+	/* more rings than one word of parity bits: 100 unit squares in a row */
+	{
+		char		text[4096];
+		char	   *t = text;
+		int			k;
+
+		t += sprintf(t, "[");
+		for (k = 0; k < 100; k++)
+			t += sprintf(t, "%s[%d,0,%d,0,%d,1,%d,1]", k ? "," : "", 2 * k, 2 * k + 1, 2 * k + 1, 2 * k);
+		sprintf(t, "]");
+		CHECK(area_of(text) == 100);
+		CHECK(inter_of(text, "[[0,0,200,0,200,0.5,0,0.5]]") == 50);
+		CHECK(inter_of("[[0,0,200,0,200,0.5,0,0.5]]", text) == 50);
+	}
 	/* the COCO area sums the rings' shoelace areas instead */
 	{
 		annot_rings_buf b = parse_ok("[[0,0,10,0,10,10,0,10],[5,5,15,5,15,15,5,15]]");

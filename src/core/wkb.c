@@ -337,3 +337,58 @@ annot_wkb_write_polygon(uint8_t *buf, int32_t nrings, const int32_t *npts,
 	}
 	return (size_t) (p - buf);
 }
+
+size_t
+annot_wkb_multipolygon_size(int32_t nrings, const int32_t *npts,
+							const int32_t *polygon)
+{
+	size_t		size = 1 + 4 + 4;
+	int32_t		i;
+
+	for (i = 0; i < nrings; i++)
+	{
+		/* a polygon header before each polygon's first ring */
+		if (i == 0 || polygon[i] != polygon[i - 1])
+			size += 1 + 4 + 4;
+		size += 4 + ((size_t) npts[i] + 1) * 16;
+	}
+	return size;
+}
+
+size_t
+annot_wkb_write_multipolygon(uint8_t *buf, int32_t nrings, const int32_t *npts,
+							 const int32_t *polygon, const double *xy)
+{
+	uint8_t    *p = buf;
+	int32_t		i;
+	size_t		k = 0;
+
+	*p++ = 1;					/* little endian */
+	p = put_u32(p, WKB_MULTIPOLYGON);
+	p = put_u32(p, nrings > 0 ? (uint32_t) polygon[nrings - 1] + 1 : 0);
+	for (i = 0; i < nrings; i++)
+	{
+		int32_t		j;
+
+		if (i == 0 || polygon[i] != polygon[i - 1])
+		{
+			int32_t		n = 1;
+
+			while (i + n < nrings && polygon[i + n] == polygon[i])
+				n++;
+			*p++ = 1;
+			p = put_u32(p, WKB_POLYGON);
+			p = put_u32(p, (uint32_t) n);
+		}
+		p = put_u32(p, (uint32_t) npts[i] + 1);
+		for (j = 0; j < npts[i]; j++)
+		{
+			p = put_f64(p, xy[2 * (k + j)]);
+			p = put_f64(p, xy[2 * (k + j) + 1]);
+		}
+		p = put_f64(p, xy[2 * k]);
+		p = put_f64(p, xy[2 * k + 1]);
+		k += (size_t) npts[i];
+	}
+	return (size_t) (p - buf);
+}

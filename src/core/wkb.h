@@ -47,4 +47,23 @@ size_t		annot_wkb_polygon_size(int32_t nrings, const int32_t *npts);
 size_t		annot_wkb_write_polygon(uint8_t *buf, int32_t nrings,
 									const int32_t *npts, const double *xy);
 
+/*
+ * Size of a little-endian MultiPolygon whose ring i has npts[i] points
+ * (the closing point not counted) and belongs to polygon polygon[i];
+ * polygon[] runs 0, 1, ... without gaps and without going back, and a
+ * polygon's first ring is its exterior.  nrings = 0 is MULTIPOLYGON EMPTY.
+ */
+size_t		annot_wkb_multipolygon_size(int32_t nrings, const int32_t *npts,
+										const int32_t *polygon);
+
+/*
+ * Write that MultiPolygon, closing every ring by repeating its first point
+ * as WKB requires; ring i's points follow ring i-1's in xy.  Returns bytes
+ * written (annot_wkb_multipolygon_size()).
+ */
+size_t		annot_wkb_write_multipolygon(uint8_t *buf, int32_t nrings,
+										 const int32_t *npts,
+										 const int32_t *polygon,
+										 const double *xy);
+
 #endif							/* ANNOT_WKB_H */

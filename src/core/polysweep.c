@@ -1,0 +1,909 @@
+/*
+ * polysweep.c -- the slab sweep over polygon edges (see polysweep.h).
+ *
+ * Between two consecutive event abscissae (vertices, and the sweep's x
+ * range ends) the active edges are ordered by y at the slab's left end.
+ * If the order at the right end differs, some adjacent pair crossed: the
+ * first crossing in x is always between two edges adjacent in the current
+ * order, so the slab is split there, the pair swapped, and the rest of the
+ * slab examined again.  Each swap removes one inversion with respect to
+ * the order at the slab's right end, so the loop ends whatever rounding
+ * does; y values at a boundary are computed once and shared by the two
+ * sub-slabs that meet there, and an edge's y at its own ends is its
+ * endpoint exactly, so region boundaries built from them close exactly.
+ */
+#include "polysweep.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+
+static inline bool
+key_less(int32_t a, int32_t b, const double *k1, const double *k2)
+{
+	if (k1[a] != k1[b])
+		return k1[a] < k1[b];
+	return k2[a] < k2[b];
+}
+
+void
+annot_sort_by_keys(int32_t *idx, int32_t n, const double *k1, const double *k2)
+{
+	while (n > 16)
+	{
+		int32_t		mid = n / 2;
+		int32_t		t;
+		int32_t		pivot;
+		int32_t		i = 0;
+		int32_t		j = n - 1;
+
+		if (key_less(idx[mid], idx[0], k1, k2))
+			t = idx[mid], idx[mid] = idx[0], idx[0] = t;
+		if (key_less(idx[n - 1], idx[mid], k1, k2))
+		{
+			t = idx[mid], idx[mid] = idx[n - 1], idx[n - 1] = t;
+			if (key_less(idx[mid], idx[0], k1, k2))
+				t = idx[mid], idx[mid] = idx[0], idx[0] = t;
+		}
+		pivot = idx[mid];
+		for (;;)
+		{
+			while (key_less(idx[i], pivot, k1, k2))
+				i++;
+			while (key_less(pivot, idx[j], k1, k2))
+				j--;
+			if (i >= j)
+				break;
+			t = idx[i], idx[i] = idx[j], idx[j] = t;
+			i++;
+			j--;
+		}
+		if (j + 1 < n - j - 1)
+		{
+			annot_sort_by_keys(idx, j + 1, k1, k2);
+			idx += j + 1;
+			n -= j + 1;
+		}
+		else
+		{
+			annot_sort_by_keys(idx + j + 1, n - j - 1, k1, k2);
+			n = j + 1;
+		}
+	}
+	for (int32_t i = 1; i < n; i++)
+	{
+		int32_t		t = idx[i];
+		int32_t		j = i;
+
+		while (j > 0 && key_less(t, idx[j - 1], k1, k2))
+		{
+			idx[j] = idx[j - 1];
+			j--;
+		}
+		idx[j] = t;
+	}
+}
+
+#define SORT_MIN_RUN 16
+
+/*
+ * Sort idx[0..n) by k[idx] ascending, as a natural merge sort: maximal
+ * ascending runs are kept, descending ones reversed, runs shorter than
+ * SORT_MIN_RUN extended by insertion sort (as timsort does), and runs
+ * merged in pairs.  Points taken in ring order come in long monotone runs
+ * (an outline has a few x-monotone chains), so this costs O(n log r) for
+ * r runs.  tmp holds 2n + 1 entries.
+ */
+static void
+sort_by_key(int32_t *idx, int32_t n, const double *k, int32_t *tmp)
+{
+	int32_t    *bound = tmp + n;	/* run starts, then n: up to n + 1 */
+	int32_t		nruns = 0;
+	int32_t		i = 0;
+	int32_t    *src = idx;
+	int32_t    *dst = tmp;
+
+	if (n < 2)
+		return;
+	while (i < n)
+	{
+		int32_t		j = i + 1;
+		int32_t		end;
+
+		bound[nruns++] = i;
+		if (j < n && k[idx[j]] < k[idx[i]])
+		{
+			/* strictly descending: reverse it into an ascending run */
+			while (j + 1 < n && k[idx[j + 1]] < k[idx[j]])
+				j++;
+			for (int32_t a = i, b = j; a < b; a++, b--)
+			{
+				int32_t		t = idx[a];
+
+				idx[a] = idx[b];
+				idx[b] = t;
+			}
+			j++;
+		}
+		else
+			while (j < n && k[idx[j]] >= k[idx[j - 1]])
+				j++;
+
+		/* short runs (a jittered ring) grow to SORT_MIN_RUN by insertion */
+		end = i + SORT_MIN_RUN < n ? i + SORT_MIN_RUN : n;
+		for (; j < end; j++)
+		{
+			int32_t		t = idx[j];
+			double		kt = k[t];
+			int32_t		q = j;
+
+			while (q > i && kt < k[idx[q - 1]])
+			{
+				idx[q] = idx[q - 1];
+				q--;
+			}
+			idx[q] = t;
+		}
+		i = j;
+	}
+	bound[nruns] = n;
+
+	while (nruns > 1)
+	{
+		int32_t		r;
+		int32_t		out = 0;
+
+		for (r = 0; r < nruns; r += 2)
+		{
+			int32_t		lo = bound[r];
+			int32_t		mid = bound[r + 1];
+			int32_t		hi;
+			int32_t		a = lo;
+			int32_t		b = mid;
+			int32_t		o = lo;
+
+			bound[out++] = lo;
+			if (r + 1 == nruns)
+			{
+				/* an odd run out: carried over as it is */
+				memcpy(dst + lo, src + lo, sizeof(int32_t) * (size_t) (mid - lo));
+				continue;
+			}
+			hi = bound[r + 2];
+			while (a < mid && b < hi)
+			{
+				/* branch-free: which side wins is data, and mispredicts */
+				int			tb = k[src[b]] < k[src[a]];
+
+				dst[o++] = tb ? src[b] : src[a];
+				b += tb;
+				a += !tb;
+			}
+			while (a < mid)
+				dst[o++] = src[a++];
+			while (b < hi)
+				dst[o++] = src[b++];
+		}
+		bound[out] = n;
+		nruns = out;
+		{
+			int32_t    *t = src;
+
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != idx)
+		memcpy(idx, src, sizeof(int32_t) * (size_t) n);
+}
+
+/*
+ * Append the non-vertical edges of r that reach into (xlo, xhi).  Point v
+ * of r is global point base + v: eid[] gets the index of the edge from it
+ * to its ring successor (-1 when that edge is left out), prev[] the
+ * global index of its ring predecessor.
+ */
+static int32_t
+add_edges(sweep *s, sw_edge *out, const annot_rings *r, int32_t op,
+		  int32_t ring_base, int32_t base, int32_t *eid, int32_t *prev)
+{
+	int32_t		n = 0;
+	int32_t		ring;
+
+	for (ring = 0; ring < r->nrings; ring++)
+	{
+		int32_t		start = annot_rings_start(r, ring);
+		int32_t		end = r->end[ring];
+		int32_t		i;
+
+		for (i = start; i < end; i++)
+		{
+			int32_t		j = i + 1 < end ? i + 1 : start;
+			double		px = r->xy[2 * (size_t) i];
+			double		py = r->xy[2 * (size_t) i + 1];
+			double		qx = r->xy[2 * (size_t) j];
+			double		qy = r->xy[2 * (size_t) j + 1];
+			sw_edge    *e = &out[n];
+
+			prev[base + j] = base + i;
+			eid[base + i] = -1;
+			/* vertical edges bound no area and cross no open slab */
+			if (px == qx)
+				continue;
+			if (px < qx)
+			{
+				e->x0 = px, e->y0 = py, e->x1 = qx, e->y1 = qy;
+			}
+			else
+			{
+				e->x0 = qx, e->y0 = qy, e->x1 = px, e->y1 = py;
+			}
+			if (e->x1 <= s->xlo || e->x0 >= s->xhi)
+				continue;
+			e->slope = (e->y1 - e->y0) / (e->x1 - e->x0);
+			e->steep = !isfinite(e->slope);
+			if (e->steep)		/* for ordering ties only: see annot_sw_y_inside */
+				e->slope = copysign(DBL_MAX, e->y1 - e->y0);
+			e->ring = ring_base + ring;
+			e->op = op;
+			e->src = i;
+			eid[base + i] = (int32_t) (out + n - s->e);
+			n++;
+		}
+	}
+	return n;
+}
+
+annot_status
+annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
+				 double xlo, double xhi, annot_err *err)
+{
+	int32_t		np = a->npoints + (b ? b->npoints : 0);
+	int32_t		npar = a->nrings + (b ? b->nrings : 0);
+	size_t		m = (size_t) np + 1;
+	char	   *p;
+	int32_t    *sort_tmp;
+	int32_t		i;
+
+	memset(s, 0, sizeof(*s));
+	s->xlo = xlo;
+	s->xhi = xhi;
+	s->status = ANNOT_OK;
+
+	/* one block: edges and doubles first, for alignment, then ints, bytes */
+	s->block = annot_alloc(m * (sizeof(sw_edge) + 6 * sizeof(double) +
+								10 * sizeof(int32_t)) + (size_t) npar + 1);
+	if (s->block == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
+	p = s->block;
+	s->e = (sw_edge *) p;
+	p += m * sizeof(sw_edge);
+	s->yl = (double *) p;
+	p += m * sizeof(double);
+	s->yr = (double *) p;
+	p += m * sizeof(double);
+	s->yc = (double *) p;
+	p += m * sizeof(double);
+	s->tmp = (double *) p;
+	p += m * sizeof(double);
+	s->px = (double *) p;
+	p += m * sizeof(double);
+	s->py = (double *) p;
+	p += m * sizeof(double);
+	s->act = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->act2 = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->batch = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->ordv = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->eid = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->prev = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->pos = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->rep = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	sort_tmp = (int32_t *) p;	/* 2m: merge buffer and run bounds */
+	p += 2 * m * sizeof(int32_t);
+	s->par = (uint8_t *) p;
+	memset(s->par, 0, (size_t) npar + 1);
+	s->npar = npar;
+	s->np = np;
+	if (npar <= 64)
+	{
+		s->mask[0] = a->nrings >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << a->nrings) - 1;
+		s->mask[1] = npar >= 64 ? ~s->mask[0] : ((UINT64_C(1) << npar) - 1) & ~s->mask[0];
+	}
+	s->ne = add_edges(s, s->e, a, 0, 0, 0, s->eid, s->prev);
+	if (b)
+		s->ne += add_edges(s, s->e + s->ne, b, 1, a->nrings, a->npoints,
+						   s->eid, s->prev);
+
+	for (i = 0; i < s->ne; i++)
+		s->pos[i] = INT32_MAX;
+
+	/* every event abscissa is a point's: sort the points by x */
+	for (i = 0; i < a->npoints; i++)
+	{
+		s->px[i] = a->xy[2 * (size_t) i];
+		s->py[i] = a->xy[2 * (size_t) i + 1];
+	}
+	for (i = 0; b && i < b->npoints; i++)
+	{
+		s->px[a->npoints + i] = b->xy[2 * (size_t) i];
+		s->py[a->npoints + i] = b->xy[2 * (size_t) i + 1];
+	}
+	for (i = 0; i < np; i++)
+		s->ordv[i] = i;
+	sort_by_key(s->ordv, np, s->px, sort_tmp);
+	return ANNOT_OK;
+}
+
+void
+annot_sweep_free(sweep *s)
+{
+	annot_free(s->block);
+	memset(s, 0, sizeof(*s));
+}
+
+/* c ? a : b for doubles, exactly and without a branch. */
+static inline double
+select_double(int c, double a, double b)
+{
+	uint64_t	ua;
+	uint64_t	ub;
+	uint64_t	mask = -(uint64_t) (c != 0);
+	double		r;
+
+	memcpy(&ua, &a, sizeof(ua));
+	memcpy(&ub, &b, sizeof(ub));
+	ua = (ua & mask) | (ub & ~mask);
+	memcpy(&r, &ua, sizeof(r));
+	return r;
+}
+
+/* Count work and let the server cancel a long sweep. */
+static inline void
+sweep_tick(sweep *s, int32_t units)
+{
+	s->work += units;
+	if (s->work > 65536)
+	{
+		s->work = 0;
+		annot_check_interrupts();
+	}
+}
+
+/* Rounding bound of annot_sw_y() for edge e (generous: 8 ulps of its span). */
+static inline double
+y_tolerance(const sw_edge *e)
+{
+	return 8 * DBL_EPSILON * (fabs(e->y0) + fabs(e->y1));
+}
+
+/*
+ * At a slab's end xr, a vertex may lie on an edge that passes through:
+ * the edge's interpolated y then misses the vertex's exact y by rounding.
+ * Take the vertex's y for such an edge, so that the region's boundary
+ * meets itself there exactly.  Vertices at xr are the ends of active
+ * edges and the points ordv[nextv..] at xr.
+ */
+static void
+snap_to_vertices(sweep *s, double xr, int32_t nextv)
+{
+	int32_t		n = s->nact;
+	int32_t		nv = 0;
+	double	   *v = s->tmp;
+	int32_t		i;
+
+	for (i = 0; i < n; i++)
+		if (s->e[s->act[i]].x1 == xr)
+			v[nv++] = s->e[s->act[i]].y1;
+	for (i = nextv; i < s->np && s->px[s->ordv[i]] == xr; i++)
+		v[nv++] = s->py[s->ordv[i]];
+	if (nv == 0 || nv == n)
+		return;
+	/* few vertices share an abscissa: insertion sort */
+	for (i = 1; i < nv; i++)
+	{
+		double		t = v[i];
+		int32_t		j = i;
+
+		while (j > 0 && v[j - 1] > t)
+		{
+			v[j] = v[j - 1];
+			j--;
+		}
+		v[j] = t;
+	}
+	for (i = 0; i < n; i++)
+	{
+		const sw_edge *e = &s->e[s->act[i]];
+		double		y = s->yr[i];
+		double		tol;
+		int32_t		lo = 0;
+		int32_t		hi = nv;
+
+		if (e->x1 == xr)
+			continue;
+		while (lo < hi)
+		{
+			int32_t		mid = (lo + hi) / 2;
+
+			if (v[mid] < y)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		tol = y_tolerance(e);
+		if (lo < nv && v[lo] - y <= tol)
+			s->yr[i] = v[lo];
+		else if (lo > 0 && y - v[lo - 1] <= tol)
+			s->yr[i] = v[lo - 1];
+	}
+}
+
+/*
+ * Where edges cross at xc, give neighbours whose y differ only by rounding
+ * one y, so that three or more edges through one point meet in one point.
+ */
+static void
+merge_close(const sweep *s, double *y)
+{
+	int32_t		i;
+
+	for (i = 0; i + 1 < s->nact; i++)
+		if (y[i + 1] != y[i] && fabs(y[i + 1] - y[i]) <=
+			y_tolerance(&s->e[s->act[i]]) + y_tolerance(&s->e[s->act[i + 1]]))
+			y[i + 1] = y[i];
+}
+
+/*
+ * Sweep the slab [xl, xr] in which no edge starts or ends and whose order
+ * at xr (s->yr) is inverted somewhere: find the crossings, emit the
+ * crossing-free sub-slabs, and leave the active list ordered at xr.
+ */
+static void
+sweep_crossings(sweep *s, double xl, double xr)
+{
+	int32_t		n = s->nact;
+	int32_t		i;
+	int32_t		snaps = 0;
+
+	for (;;)
+	{
+		double		tmin = 2.0;
+		double		xc;
+		double	   *yc;
+		int32_t		inversions = 0;
+
+		for (i = 0; i + 1 < n; i++)
+		{
+			if (s->yr[i] > s->yr[i + 1])
+			{
+				double		num = s->yl[i + 1] - s->yl[i];
+				double		t = 0.0;
+
+				/* the lines meet at this fraction of the slab */
+				if (num > 0)
+					t = num / (num + (s->yr[i] - s->yr[i + 1]));
+				s->tmp[i] = t;
+				if (t < tmin)
+					tmin = t;
+				inversions++;
+			}
+			else
+				s->tmp[i] = 3.0;
+		}
+		if (inversions == 0)
+		{
+			if (xr > xl)
+				s->emit(s, xl, xr, s->yl, s->yr);
+			break;
+		}
+		xc = xl + tmin * (xr - xl);
+		if (xc < xl)
+			xc = xl;
+		if (xc >= xr)
+		{
+			bool		snapped = false;
+
+			/*
+			 * Every crossing left is at the slab's end.  A pair whose ends
+			 * differ by rounding meets there: both take the flatter edge's
+			 * y (a steep edge's y at a rounded x is the worse one).  The
+			 * snaps are bounded, as they may undo an order elsewhere.
+			 */
+			for (i = 0; i + 1 < n && snaps < n; i++)
+				if (s->yr[i] > s->yr[i + 1] &&
+					s->yr[i] - s->yr[i + 1] <= y_tolerance(&s->e[s->act[i]]) +
+					y_tolerance(&s->e[s->act[i + 1]]))
+				{
+					s->yr[i] = s->yr[i + 1] =
+						fabs(s->e[s->act[i]].slope) <= fabs(s->e[s->act[i + 1]].slope) ?
+						s->yr[i] : s->yr[i + 1];
+					snapped = true;
+					snaps++;
+					i++;
+				}
+			if (snapped)
+				continue;
+
+			/*
+			 * The others cross within a sliver before xr that doubles
+			 * cannot tell from xr (a near-vertical edge): they trade
+			 * places at xr, and the slab up to it is crossing-free.
+			 */
+			if (xr > xl)
+				s->emit(s, xl, xr, s->yl, s->yr);
+			if (s->stop)
+				return;
+			for (i = 0; i + 1 < n; i++)
+				if (s->yr[i] > s->yr[i + 1])
+				{
+					int32_t		ta = s->act[i];
+					double		t = s->yr[i];
+
+					s->act[i] = s->act[i + 1];
+					s->act[i + 1] = ta;
+					s->yr[i] = s->yr[i + 1];
+					s->yr[i + 1] = t;
+					i++;
+				}
+			memcpy(s->yl, s->yr, sizeof(double) * (size_t) n);
+			xl = xr;
+			continue;
+		}
+		yc = s->yc;
+		for (i = 0; i < n; i++)
+			yc[i] = annot_sw_y(&s->e[s->act[i]], xc);
+		sweep_tick(s, n);
+
+		/*
+		 * The pairs crossing at xc meet in one point: give both the same y
+		 * there so that boundaries through the crossing close.  Take the
+		 * flatter edge's: a steep edge's y at a rounded x is off by its
+		 * slope times the rounding.
+		 */
+		for (i = 0; i + 1 < n; i++)
+			if (s->tmp[i] <= tmin)
+			{
+				double		m = fabs(s->e[s->act[i]].slope) <= fabs(s->e[s->act[i + 1]].slope) ?
+					yc[i] : yc[i + 1];
+
+				yc[i] = yc[i + 1] = m;
+				i++;
+			}
+		if (s->snap)
+			merge_close(s, yc);
+		if (xc > xl)
+			s->emit(s, xl, xc, s->yl, yc);
+		if (s->stop)
+			return;
+
+		/* swap the pairs that crossed; each removes one inversion at xr */
+		for (i = 0; i + 1 < n; i++)
+			if (s->tmp[i] <= tmin)
+			{
+				int32_t		ta = s->act[i];
+				double		t;
+
+				s->act[i] = s->act[i + 1];
+				s->act[i + 1] = ta;
+				t = s->yr[i], s->yr[i] = s->yr[i + 1], s->yr[i + 1] = t;
+				t = yc[i], yc[i] = yc[i + 1], yc[i + 1] = t;
+				i++;
+			}
+		memcpy(s->yl, yc, sizeof(double) * (size_t) n);
+		xl = xc;
+	}
+}
+
+/*
+ * Order of two edges just right of X where they have y ya and yb: by y,
+ * then slope, then (coincident edges) ring and source for determinism.
+ */
+static inline bool
+below(const sw_edge *a, double ya, const sw_edge *b, double yb)
+{
+	if (ya != yb)
+		return ya < yb;
+	if (a->slope != b->slope)
+		return a->slope < b->slope;
+	if (a->ring != b->ring)
+		return a->ring < b->ring;
+	return a->src < b->src;
+}
+
+/*
+ * Add edge ei (or none, when -1) to the batch starting at X: written
+ * always, counted when it starts there, so that no branch mispredicts.
+ */
+static inline void
+batch_add(sweep *s, int32_t ei, double X, int32_t *nb)
+{
+	int32_t		k = ei < 0 ? 0 : ei;
+	int			starts = (ei >= 0) & (s->e[k].x0 == X);
+
+	s->batch[*nb] = k;
+	/* an uncounted edge may be in the batch already: keep its y */
+	s->tmp[k] = select_double(starts, s->e[k].y0, s->tmp[k]);
+	*nb += starts;
+}
+
+annot_status
+annot_sweep_run(sweep *s, annot_err *err)
+{
+	int32_t		iv = 0;			/* next point, in ordv */
+	int32_t		cut = 0;
+	double		X;
+	int32_t		nb = 0;
+	int32_t		i;
+
+	s->nact = 0;
+	if (s->ne == 0)
+		return ANNOT_OK;
+
+	/*
+	 * Start at the range's start (-inf for all): edges crossing it join
+	 * there at their y; points from there on are taken in turn.
+	 */
+	X = s->xlo;
+	for (i = 0; i < s->ne; i++)
+		if (s->e[i].x0 < X && s->e[i].x1 > X)
+		{
+			s->batch[nb++] = i;
+			s->tmp[i] = annot_sw_y(&s->e[i], X);
+		}
+	while (iv < s->np && s->px[s->ordv[iv]] < X)
+		iv++;
+
+	for (;;)
+	{
+		double		Xn = s->xhi;
+		int32_t		n = 0;
+		int32_t		j;
+		bool		inverted = false;
+		int32_t		odd[2];
+		int			inside;
+		double		h;
+		bool		passing;
+		int32_t		nrep;
+		int32_t		iv0;
+
+		/*
+		 * The points at X: the edges they start join (by y, then slope).
+		 * Where every point passes through (one edge of it ends, its
+		 * neighbour starts), the new edge takes the old one's place: they
+		 * meet at the point, so the order holds and nothing moves.
+		 */
+		/* (the fast path keeps parities in one word: 64 rings at most) */
+		passing = nb == 0 && s->nact > 0 && s->npar <= 64;
+		nrep = 0;
+		iv0 = iv;
+		while (iv < s->np && s->px[s->ordv[iv]] == X)
+		{
+			int32_t		v = s->ordv[iv++];
+			int32_t		a = s->eid[s->prev[v]];
+			int32_t		b = s->eid[v];
+			int32_t		ending = -1;
+			int32_t		starting = -1;
+
+			if (!passing)
+				continue;
+			if (a >= 0 && b >= 0)
+			{
+				/* which way the ring runs here is data: select, not branch */
+				int			fwd = (s->e[a].x1 == X) & (s->e[b].x0 == X);
+				int			back = (s->e[b].x1 == X) & (s->e[a].x0 == X);
+
+				ending = fwd ? a : back ? b : -1;
+				starting = fwd ? b : a;
+			}
+			if (ending >= 0 && s->pos[ending] < s->nact &&
+				s->act[s->pos[ending]] == ending)
+			{
+				s->act2[nrep] = ending;
+				s->rep[nrep] = starting;
+				nrep++;
+			}
+			else
+				passing = false;
+		}
+		if (passing)
+		{
+			for (i = 0; i < nrep; i++)
+			{
+				int32_t		p = s->pos[s->act2[i]];
+				int32_t		starting = s->rep[i];
+
+				s->act[p] = starting;
+				s->pos[starting] = p;
+			}
+		}
+		else
+		{
+			/* not all pass through: the points' starting edges, to merge */
+			for (i = iv0; i < iv; i++)
+			{
+				int32_t		v = s->ordv[i];
+
+				batch_add(s, s->eid[v], X, &nb);
+				batch_add(s, s->eid[s->prev[v]], X, &nb);
+			}
+		}
+		for (i = 1; i < nb; i++)
+		{
+			int32_t		t = s->batch[i];
+
+			for (j = i; j > 0 && below(&s->e[t], s->tmp[t],
+									   &s->e[s->batch[j - 1]], s->tmp[s->batch[j - 1]]); j--)
+				s->batch[j] = s->batch[j - 1];
+			s->batch[j] = t;
+		}
+
+		/* the next event: a point, a cut or the range's end */
+		if (iv < s->np && s->px[s->ordv[iv]] < Xn)
+			Xn = s->px[s->ordv[iv]];
+		while (cut < s->ncuts && s->cuts[cut].x <= X)
+			cut++;
+		if (cut < s->ncuts && s->cuts[cut].x < Xn)
+			Xn = s->cuts[cut].x;
+
+		/*
+		 * One pass: drop the edges that end at X, merge in the batch, and
+		 * take each survivor's y at Xn (exact at its end), watching for an
+		 * order that no longer holds there.  An area walk goes along: it
+		 * counts only if no pair crossed.
+		 */
+		odd[0] = odd[1] = 0;
+		inside = 0;
+		h = 0.0;
+		if (passing)
+		{
+			/*
+			 * The common event, kept lean: ring parities as the bits of
+			 * one word (a ring has its bit set while odd), so that "inside
+			 * operand k" is a mask test.
+			 */
+			const sw_edge *restrict E = s->e;
+			const int32_t *restrict act = s->act;
+			const double *restrict yl = s->yl;
+			double	   *restrict yr = s->yr;
+			uint64_t	bits = 0;
+
+			n = s->nact;
+			for (i = 0; i < n; i++)
+			{
+				const sw_edge *e = &E[act[i]];
+				double		y = select_double(Xn == e->x1, e->y1,
+											  annot_sw_y_inside(e, Xn));
+
+				yr[i] = y;
+				if (i > 0)
+				{
+					inverted |= yr[i - 1] > y;
+					h += inside * ((yl[i] - yl[i - 1]) + (y - yr[i - 1]));
+				}
+				bits ^= UINT64_C(1) << e->ring;
+				inside = ((bits & s->mask[0]) != 0) &
+					(((bits & s->mask[1]) != 0) | (s->walk == 1));
+			}
+		}
+		else
+		{
+			/* locals the compiler may keep in registers: nothing aliases */
+			const sw_edge *restrict E = s->e;
+			const int32_t *restrict act = s->act;
+			const int32_t *restrict batch = s->batch;
+			const double *restrict yl = s->yl;
+			const double *restrict ybatch = s->tmp;
+			int32_t    *restrict act2 = s->act2;
+			double	   *restrict yx = s->yc;
+			double	   *restrict yr = s->yr;
+			uint8_t    *restrict par = s->par;
+			const int32_t nact = s->nact;
+			const int	one_op = s->walk == 1;
+			double		yprev = 0.0;
+			double		ylprev = 0.0;
+
+			for (i = 0, j = 0; i < nact || j < nb;)
+			{
+				int32_t		ei;
+				double		y;
+				double		ylx;
+				const sw_edge *e;
+
+				if (i < nact && !(E[act[i]].x1 > X))
+				{
+					i++;
+					continue;
+				}
+				if (j < nb && (i >= nact ||
+							   below(&E[batch[j]], ybatch[batch[j]],
+									 &E[act[i]], yl[i])))
+				{
+					ei = batch[j++];
+					ylx = ybatch[ei];
+				}
+				else
+				{
+					ei = act[i];
+					ylx = yl[i];
+					i++;
+				}
+				e = &E[ei];
+				/* no branches on the data here: they mispredict */
+				y = select_double(Xn == e->x1, e->y1,
+								  annot_sw_y_inside(e, Xn));
+				act2[n] = ei;
+				yx[n] = ylx;
+				yr[n] = y;
+				inverted |= n > 0 && yprev > y;
+				h += inside * ((ylx - ylprev) + (y - yprev));
+				odd[e->op] += 2 * (par[e->ring] ^= 1) - 1;
+				inside = (odd[0] > 0) & ((odd[1] > 0) | one_op);
+				yprev = y;
+				ylprev = ylx;
+				n++;
+			}
+		}
+		if (!passing)
+		{
+			int32_t    *ta = s->act;
+			double	   *ty = s->yl;
+
+			/* the merged list becomes the active one; yc held its y at X */
+			s->act = s->act2;
+			s->act2 = ta;
+			s->yl = s->yc;
+			s->yc = ty;
+			for (i = 0; i < n; i++)
+				s->pos[s->act[i]] = i;
+		}
+		nb = 0;
+		s->nact = n;
+		sweep_tick(s, n + 1);
+
+		if (!(Xn > X) || (n == 0 && iv >= s->np))
+			break;
+		if (n > 0)
+		{
+			if (s->snap)
+			{
+				snap_to_vertices(s, Xn, iv);
+				inverted = false;
+				for (i = 1; i < n; i++)
+					inverted |= s->yr[i - 1] > s->yr[i];
+			}
+			if (inverted)
+			{
+				sweep_crossings(s, X, Xn);
+				for (i = 0; i < n; i++)
+					s->pos[s->act[i]] = i;
+			}
+			else if (s->walk)
+				*s->area += h * (Xn - X);
+			else
+				s->emit(s, X, Xn, s->yl, s->yr);
+			if (s->stop || s->status != ANNOT_OK)
+				break;
+		}
+		/* y at Xn are the next slab's left ends */
+		{
+			double	   *t = s->yl;
+
+			s->yl = s->yr;
+			s->yr = t;
+		}
+		X = Xn;
+		if (X >= s->xhi)
+			break;
+	}
+	if (s->status != ANNOT_OK)
+		return annot_fail(err, s->status, -1, "Out of memory.");
+	return ANNOT_OK;
+}

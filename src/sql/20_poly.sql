@@ -271,6 +271,8 @@ DEFAULT FOR TYPE annot.poly USING btree AS
 	FUNCTION 1 annot.poly_cmp(annot.poly, annot.poly);
 COMMENT ON OPERATOR CLASS annot.poly_btree_ops USING btree IS
 'B-tree order of polygons for ORDER BY, DISTINCT and unique indexes';
+COMMENT ON OPERATOR FAMILY annot.poly_btree_ops USING btree IS
+'B-tree operators of polygons';
 
 CREATE OPERATOR CLASS annot.poly_hash_ops
 DEFAULT FOR TYPE annot.poly USING hash AS
@@ -279,3 +281,5 @@ DEFAULT FOR TYPE annot.poly USING hash AS
 	FUNCTION 2 annot.poly_hash_extended(annot.poly, bigint);
 COMMENT ON OPERATOR CLASS annot.poly_hash_ops USING hash IS
 'Hashing of polygons for GROUP BY, DISTINCT, hash joins and hash partitioning';
+COMMENT ON OPERATOR FAMILY annot.poly_hash_ops USING hash IS
+'Hash operators of polygons';

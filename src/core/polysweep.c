@@ -84,69 +84,22 @@ annot_sort_by_keys(int32_t *idx, int32_t n, const double *k1, const double *k2)
 	}
 }
 
-#define SORT_MIN_RUN 16
+/* A point's x and its index, sorted together: no indirect loads. */
+typedef struct sw_key
+{
+	double		x;
+	int32_t		v;
+} sw_key;
 
 /*
- * Sort idx[0..n) by k[idx] ascending, as a natural merge sort: maximal
- * ascending runs are kept, descending ones reversed, runs shorter than
- * SORT_MIN_RUN extended by insertion sort (as timsort does), and runs
- * merged in pairs.  Points taken in ring order come in long monotone runs
- * (an outline has a few x-monotone chains), so this costs O(n log r) for
- * r runs.  tmp holds 2n + 1 entries.
+ * Merge the sorted runs a[bound[i] .. bound[i+1]) (nruns of them) into one
+ * sorted run, using tmp (n entries); returns where the result is (a or tmp).
  */
-static void
-sort_by_key(int32_t *idx, int32_t n, const double *k, int32_t *tmp)
+static sw_key *
+merge_runs(sw_key *a, sw_key *tmp, int32_t *bound, int32_t nruns, int32_t n)
 {
-	int32_t    *bound = tmp + n;	/* run starts, then n: up to n + 1 */
-	int32_t		nruns = 0;
-	int32_t		i = 0;
-	int32_t    *src = idx;
-	int32_t    *dst = tmp;
-
-	if (n < 2)
-		return;
-	while (i < n)
-	{
-		int32_t		j = i + 1;
-		int32_t		end;
-
-		bound[nruns++] = i;
-		if (j < n && k[idx[j]] < k[idx[i]])
-		{
-			/* strictly descending: reverse it into an ascending run */
-			while (j + 1 < n && k[idx[j + 1]] < k[idx[j]])
-				j++;
-			for (int32_t a = i, b = j; a < b; a++, b--)
-			{
-				int32_t		t = idx[a];
-
-				idx[a] = idx[b];
-				idx[b] = t;
-			}
-			j++;
-		}
-		else
-			while (j < n && k[idx[j]] >= k[idx[j - 1]])
-				j++;
-
-		/* short runs (a jittered ring) grow to SORT_MIN_RUN by insertion */
-		end = i + SORT_MIN_RUN < n ? i + SORT_MIN_RUN : n;
-		for (; j < end; j++)
-		{
-			int32_t		t = idx[j];
-			double		kt = k[t];
-			int32_t		q = j;
-
-			while (q > i && kt < k[idx[q - 1]])
-			{
-				idx[q] = idx[q - 1];
-				q--;
-			}
-			idx[q] = t;
-		}
-		i = j;
-	}
-	bound[nruns] = n;
+	sw_key	   *src = a;
+	sw_key	   *dst = tmp;
 
 	while (nruns > 1)
 	{
@@ -158,43 +111,166 @@ sort_by_key(int32_t *idx, int32_t n, const double *k, int32_t *tmp)
 			int32_t		lo = bound[r];
 			int32_t		mid = bound[r + 1];
 			int32_t		hi;
-			int32_t		a = lo;
-			int32_t		b = mid;
+			int32_t		i = lo;
+			int32_t		j = mid;
 			int32_t		o = lo;
 
 			bound[out++] = lo;
 			if (r + 1 == nruns)
 			{
 				/* an odd run out: carried over as it is */
-				memcpy(dst + lo, src + lo, sizeof(int32_t) * (size_t) (mid - lo));
+				memcpy(dst + lo, src + lo, sizeof(sw_key) * (size_t) (mid - lo));
 				continue;
 			}
 			hi = bound[r + 2];
-			while (a < mid && b < hi)
+			while (i < mid && j < hi)
 			{
 				/* branch-free: which side wins is data, and mispredicts */
-				int			tb = k[src[b]] < k[src[a]];
+				int			tj = src[j].x < src[i].x;
 
-				dst[o++] = tb ? src[b] : src[a];
-				b += tb;
-				a += !tb;
+				dst[o++] = tj ? src[j] : src[i];
+				j += tj;
+				i += !tj;
 			}
-			while (a < mid)
-				dst[o++] = src[a++];
-			while (b < hi)
-				dst[o++] = src[b++];
+			while (i < mid)
+				dst[o++] = src[i++];
+			while (j < hi)
+				dst[o++] = src[j++];
 		}
 		bound[out] = n;
 		nruns = out;
 		{
-			int32_t    *t = src;
+			sw_key	   *t = src;
 
 			src = dst;
 			dst = t;
 		}
 	}
-	if (src != idx)
-		memcpy(idx, src, sizeof(int32_t) * (size_t) n);
+	return src;
+}
+
+/*
+ * Sort a run that is nearly sorted by insertion; false, with the run
+ * still a permutation of itself, once more than budget moves were needed.
+ */
+static bool
+insertion_sort(sw_key *a, int32_t n, long budget)
+{
+	int32_t		i;
+
+	for (i = 1; i < n; i++)
+	{
+		sw_key		t = a[i];
+		int32_t		j = i;
+
+		while (j > 0 && t.x < a[j - 1].x)
+		{
+			a[j] = a[j - 1];
+			j--;
+		}
+		a[j] = t;
+		/* over budget: a zigzag, not a jittered chain; the caller sorts it */
+		budget -= i - j;
+		if (budget < 0)
+			return false;
+	}
+	return true;
+}
+
+/* Sort a[0..n) by x, any order given: runs of 16 by insertion, then merges. */
+static void
+sort_keys(sw_key *a, int32_t n, sw_key *tmp, int32_t *bound)
+{
+	int32_t		nruns = 0;
+	int32_t		i;
+	sw_key	   *res;
+
+	for (i = 0; i < n; i += 16)
+	{
+		bound[nruns++] = i;
+		insertion_sort(a + i, n - i < 16 ? n - i : 16, 256);
+	}
+	bound[nruns] = n;
+	res = merge_runs(a, tmp, bound, nruns, n);
+	if (res != a)
+		memcpy(a, res, sizeof(sw_key) * (size_t) n);
+}
+
+/*
+ * Order the points of the operands by x.  A ring's points from its
+ * leftmost to its rightmost, and back, form two chains whose x run one
+ * way up to the jitter of the drawing; each is put in order by insertion
+ * (cheap on so few inversions, bounded, with a full sort as the fallback
+ * for a zigzag), and the chains are merged: O(n log c) for c chains.
+ */
+static void
+sort_points(sweep *s, const annot_rings *a, const annot_rings *b,
+			sw_key *keys, sw_key *tmp, int32_t *bound)
+{
+	int32_t		nchains = 0;
+	int32_t		pos = 0;
+	int			op;
+	sw_key	   *res;
+
+	for (op = 0; op < 2; op++)
+	{
+		const annot_rings *r = op == 0 ? a : b;
+		int32_t		base = op == 0 ? 0 : a->npoints;
+		int32_t		ring;
+
+		if (r == NULL)
+			continue;
+		for (ring = 0; ring < r->nrings; ring++)
+		{
+			int32_t		start = annot_rings_start(r, ring);
+			int32_t		n = r->end[ring] - start;
+			const double *xy = r->xy + 2 * (size_t) start;
+			int32_t		lo = 0;
+			int32_t		hi = 0;
+			int32_t		k;
+			int32_t		c;
+
+			for (k = 1; k < n; k++)
+			{
+				if (xy[2 * k] < xy[2 * lo])
+					lo = k;
+				if (xy[2 * k] > xy[2 * hi])
+					hi = k;
+			}
+			/* chain one: lo up to hi; chain two: past hi round to lo, reversed */
+			for (c = 0; c < 2; c++)
+			{
+				int32_t		from = c == 0 ? lo : (hi + 1) % n;
+				int32_t		len = c == 0 ? (hi - lo + n) % n + 1 : (lo - hi + n) % n - 1;
+				int32_t		chain = pos;
+
+				/* a ring on one vertical line: one chain of all its points */
+				if (lo == hi)
+					len = c == 0 ? n : 0;
+
+				if (len <= 0)
+					continue;
+				for (k = 0; k < len; k++)
+				{
+					int32_t		i = (from + (c == 0 ? k : len - 1 - k)) % n;
+
+					keys[pos].x = xy[2 * i];
+					keys[pos].v = base + start + i;
+					pos++;
+				}
+				if (!insertion_sort(keys + chain, len, 8 * (long) len + 64))
+					sort_keys(keys + chain, len, tmp, bound + nchains + 1);
+				bound[nchains++] = chain;
+			}
+		}
+	}
+	bound[nchains] = pos;
+	res = merge_runs(keys, tmp, bound, nchains, pos);
+	for (pos = 0; pos < s->np; pos++)
+	{
+		s->ordv[pos] = res[pos].v;
+		s->xs[pos] = res[pos].x;
+	}
 }
 
 /*
@@ -262,7 +338,9 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 	int32_t		npar = a->nrings + (b ? b->nrings : 0);
 	size_t		m = (size_t) np + 1;
 	char	   *p;
-	int32_t    *sort_tmp;
+	sw_key	   *keys;
+	sw_key	   *keytmp;
+	int32_t    *bound;
 	int32_t		i;
 
 	memset(s, 0, sizeof(*s));
@@ -270,14 +348,19 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 	s->xhi = xhi;
 	s->status = ANNOT_OK;
 
-	/* one block: edges and doubles first, for alignment, then ints, bytes */
-	s->block = annot_alloc(m * (sizeof(sw_edge) + 6 * sizeof(double) +
-								10 * sizeof(int32_t)) + (size_t) npar + 1);
+	/* one block: edges, keys and doubles first, for alignment, then ints */
+	s->block = annot_alloc(m * (sizeof(sw_edge) + 2 * sizeof(sw_key) +
+								7 * sizeof(double) + 10 * sizeof(int32_t)) +
+						   (size_t) npar + 1);
 	if (s->block == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
 	p = s->block;
 	s->e = (sw_edge *) p;
 	p += m * sizeof(sw_edge);
+	keys = (sw_key *) p;
+	p += m * sizeof(sw_key);
+	keytmp = (sw_key *) p;
+	p += m * sizeof(sw_key);
 	s->yl = (double *) p;
 	p += m * sizeof(double);
 	s->yr = (double *) p;
@@ -289,6 +372,8 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 	s->px = (double *) p;
 	p += m * sizeof(double);
 	s->py = (double *) p;
+	p += m * sizeof(double);
+	s->xs = (double *) p;
 	p += m * sizeof(double);
 	s->act = (int32_t *) p;
 	p += m * sizeof(int32_t);
@@ -306,7 +391,7 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 	p += m * sizeof(int32_t);
 	s->rep = (int32_t *) p;
 	p += m * sizeof(int32_t);
-	sort_tmp = (int32_t *) p;	/* 2m: merge buffer and run bounds */
+	bound = (int32_t *) p;		/* 2m: chain bounds, and a fallback's */
 	p += 2 * m * sizeof(int32_t);
 	s->par = (uint8_t *) p;
 	memset(s->par, 0, (size_t) npar + 1);
@@ -336,9 +421,7 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 		s->px[a->npoints + i] = b->xy[2 * (size_t) i];
 		s->py[a->npoints + i] = b->xy[2 * (size_t) i + 1];
 	}
-	for (i = 0; i < np; i++)
-		s->ordv[i] = i;
-	sort_by_key(s->ordv, np, s->px, sort_tmp);
+	sort_points(s, a, b, keys, keytmp, bound);
 	return ANNOT_OK;
 }
 
@@ -402,7 +485,7 @@ snap_to_vertices(sweep *s, double xr, int32_t nextv)
 	for (i = 0; i < n; i++)
 		if (s->e[s->act[i]].x1 == xr)
 			v[nv++] = s->e[s->act[i]].y1;
-	for (i = nextv; i < s->np && s->px[s->ordv[i]] == xr; i++)
+	for (i = nextv; i < s->np && s->xs[i] == xr; i++)
 		v[nv++] = s->py[s->ordv[i]];
 	if (nv == 0 || nv == n)
 		return;
@@ -658,7 +741,7 @@ annot_sweep_run(sweep *s, annot_err *err)
 			s->batch[nb++] = i;
 			s->tmp[i] = annot_sw_y(&s->e[i], X);
 		}
-	while (iv < s->np && s->px[s->ordv[iv]] < X)
+	while (iv < s->np && s->xs[iv] < X)
 		iv++;
 
 	for (;;)
@@ -684,7 +767,7 @@ annot_sweep_run(sweep *s, annot_err *err)
 		passing = nb == 0 && s->nact > 0 && s->npar <= 64;
 		nrep = 0;
 		iv0 = iv;
-		while (iv < s->np && s->px[s->ordv[iv]] == X)
+		while (iv < s->np && s->xs[iv] == X)
 		{
 			int32_t		v = s->ordv[iv++];
 			int32_t		a = s->eid[s->prev[v]];
@@ -746,8 +829,8 @@ annot_sweep_run(sweep *s, annot_err *err)
 		}
 
 		/* the next event: a point, a cut or the range's end */
-		if (iv < s->np && s->px[s->ordv[iv]] < Xn)
-			Xn = s->px[s->ordv[iv]];
+		if (iv < s->np && s->xs[iv] < Xn)
+			Xn = s->xs[iv];
 		while (cut < s->ncuts && s->cuts[cut].x <= X)
 			cut++;
 		if (cut < s->ncuts && s->cuts[cut].x < Xn)

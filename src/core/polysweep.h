@@ -47,6 +47,7 @@ struct sweep
 	double	   *px;				/* their x */
 	double	   *py;				/* and y */
 	int32_t    *ordv;			/* point indices by x */
+	double	   *xs;				/* their x, in that order */
 	int32_t    *eid;			/* edge from each point to its successor, or -1 */
 	int32_t    *prev;			/* each point's ring predecessor */
 	int32_t    *pos;			/* each active edge's place in act */

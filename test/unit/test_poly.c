@@ -435,6 +435,32 @@ test_areas(void)
 		CHECK(inter_of(text, "[[0,0,200,0,200,0.5,0,0.5]]") == 50);
 		CHECK(inter_of("[[0,0,200,0,200,0.5,0,0.5]]", text) == 50);
 	}
+	/*
+	 * A comb: every vertical line meets every tooth, and the points from
+	 * the leftmost to the rightmost zigzag in x, so ordering them falls
+	 * back from insertion to a full sort.  It is simple: its area is its
+	 * shoelace area.
+	 */
+	{
+		char	   *text = malloc(64 * 1024);
+		char	   *t = text;
+		int			k;
+		annot_rings_buf b;
+		annot_rings r;
+		double		a;
+
+		t += sprintf(t, "[[-10,0");
+		for (k = 0; k < 100; k++)
+			t += sprintf(t, ",0,%d,%d,%g,%d,%g,0,%g", 2 * k, 1000 + k, 2 * k + 0.3,
+						 1000 + k, 2 * k + 1.0, 2 * k + 1.2);
+		sprintf(t, ",-10,200]]");
+		b = parse_ok(text);
+		r = annot_rings_buf_view(&b);
+		CHECK_STATUS(annot_rings_area(&r, &a, NULL), ANNOT_OK);
+		CHECK_CLOSE(a, annot_rings_coco_area(&r), 1e-13);
+		annot_rings_buf_free(&b);
+		free(text);
+	}
 	/* the COCO area sums the rings' shoelace areas instead */
 	{
 		annot_rings_buf b = parse_ok("[[0,0,10,0,10,10,0,10],[5,5,15,5,15,15,5,15]]");

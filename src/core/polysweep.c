@@ -84,12 +84,6 @@ annot_sort_by_keys(int32_t *idx, int32_t n, const double *k1, const double *k2)
 	}
 }
 
-/* A point's x and its index, sorted together: no indirect loads. */
-typedef struct sw_key
-{
-	double		x;
-	int32_t		v;
-} sw_key;
 
 /*
  * Merge the sorted runs a[bound[i] .. bound[i+1]) (nruns of them) into one
@@ -197,11 +191,46 @@ sort_keys(sw_key *a, int32_t n, sw_key *tmp, int32_t *bound)
 }
 
 /*
+ * Find the chain whose head has the least x: s->cur, s->curx (INFINITY
+ * when every chain is done).  Branch-free: which chain wins is data.
+ */
+static inline void
+next_chain(sweep *s)
+{
+	double		best = INFINITY;
+	int32_t		cur = 0;
+	int32_t		c;
+
+	for (c = 0; c < s->nchains; c++)
+	{
+		double		x = s->head[c] < s->chain_end[c] ? s->keys[s->head[c]].x : INFINITY;
+		int			t = x < best;
+
+		best = t ? x : best;
+		cur = t ? c : cur;
+	}
+	s->cur = cur;
+	s->curx = best;
+}
+
+/* Take the point with the least x (s->curx must be finite). */
+static inline int32_t
+pop_point(sweep *s)
+{
+	int32_t		v = s->keys[s->head[s->cur]++].v;
+
+	next_chain(s);
+	return v;
+}
+
+/*
  * Order the points of the operands by x.  A ring's points from its
  * leftmost to its rightmost, and back, form two chains whose x run one
  * way up to the jitter of the drawing; each is put in order by insertion
  * (cheap on so few inversions, bounded, with a full sort as the fallback
- * for a zigzag), and the chains are merged: O(n log c) for c chains.
+ * for a zigzag).  The sweep takes points from the chains' heads, least x
+ * first; more than SW_LAZY_CHAINS chains are merged up front instead:
+ * O(n log c) for c chains.
  */
 static void
 sort_points(sweep *s, const annot_rings *a, const annot_rings *b,
@@ -210,6 +239,7 @@ sort_points(sweep *s, const annot_rings *a, const annot_rings *b,
 	int32_t		nchains = 0;
 	int32_t		pos = 0;
 	int			op;
+	int32_t		c;
 	sw_key	   *res;
 
 	for (op = 0; op < 2; op++)
@@ -228,7 +258,6 @@ sort_points(sweep *s, const annot_rings *a, const annot_rings *b,
 			int32_t		lo = 0;
 			int32_t		hi = 0;
 			int32_t		k;
-			int32_t		c;
 
 			for (k = 1; k < n; k++)
 			{
@@ -238,7 +267,7 @@ sort_points(sweep *s, const annot_rings *a, const annot_rings *b,
 					hi = k;
 			}
 			/* chain one: lo up to hi; chain two: past hi round to lo, reversed */
-			for (c = 0; c < 2; c++)
+			for (int32_t c = 0; c < 2; c++)
 			{
 				int32_t		from = c == 0 ? lo : (hi + 1) % n;
 				int32_t		len = c == 0 ? (hi - lo + n) % n + 1 : (lo - hi + n) % n - 1;
@@ -265,12 +294,23 @@ sort_points(sweep *s, const annot_rings *a, const annot_rings *b,
 		}
 	}
 	bound[nchains] = pos;
-	res = merge_runs(keys, tmp, bound, nchains, pos);
-	for (pos = 0; pos < s->np; pos++)
+	if (nchains > SW_LAZY_CHAINS)
 	{
-		s->ordv[pos] = res[pos].v;
-		s->xs[pos] = res[pos].x;
+		/* many chains: merge them into one up front */
+		res = merge_runs(keys, tmp, bound, nchains, pos);
+		if (res != keys)
+			memcpy(keys, res, sizeof(sw_key) * (size_t) pos);
+		nchains = 1;
+		bound[1] = pos;
 	}
+	s->keys = keys;
+	s->nchains = nchains;
+	for (c = 0; c < nchains; c++)
+	{
+		s->head[c] = bound[c];
+		s->chain_end[c] = bound[c + 1];
+	}
+	next_chain(s);
 }
 
 /*
@@ -301,19 +341,18 @@ add_edges(sweep *s, sw_edge *out, const annot_rings *r, int32_t op,
 			double		qy = r->xy[2 * (size_t) j + 1];
 			sw_edge    *e = &out[n];
 
+			int			fwd = px < qx;
+
 			prev[base + j] = base + i;
 			eid[base + i] = -1;
 			/* vertical edges bound no area and cross no open slab */
 			if (px == qx)
 				continue;
-			if (px < qx)
-			{
-				e->x0 = px, e->y0 = py, e->x1 = qx, e->y1 = qy;
-			}
-			else
-			{
-				e->x0 = qx, e->y0 = qy, e->x1 = px, e->y1 = py;
-			}
+			/* left to right; the edge's direction is data: select, not branch */
+			e->x0 = fwd ? px : qx;
+			e->y0 = fwd ? py : qy;
+			e->x1 = fwd ? qx : px;
+			e->y1 = fwd ? qy : py;
 			if (e->x1 <= s->xlo || e->x0 >= s->xhi)
 				continue;
 			e->slope = (e->y1 - e->y0) / (e->x1 - e->x0);
@@ -350,7 +389,7 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 
 	/* one block: edges, keys and doubles first, for alignment, then ints */
 	s->block = annot_alloc(m * (sizeof(sw_edge) + 2 * sizeof(sw_key) +
-								7 * sizeof(double) + 10 * sizeof(int32_t)) +
+								6 * sizeof(double) + 12 * sizeof(int32_t)) +
 						   (size_t) npar + 1);
 	if (s->block == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
@@ -373,15 +412,17 @@ annot_sweep_init(sweep *s, const annot_rings *a, const annot_rings *b,
 	p += m * sizeof(double);
 	s->py = (double *) p;
 	p += m * sizeof(double);
-	s->xs = (double *) p;
-	p += m * sizeof(double);
 	s->act = (int32_t *) p;
 	p += m * sizeof(int32_t);
 	s->act2 = (int32_t *) p;
 	p += m * sizeof(int32_t);
 	s->batch = (int32_t *) p;
 	p += m * sizeof(int32_t);
-	s->ordv = (int32_t *) p;
+	s->atx = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->head = (int32_t *) p;
+	p += m * sizeof(int32_t);
+	s->chain_end = (int32_t *) p;
 	p += m * sizeof(int32_t);
 	s->eid = (int32_t *) p;
 	p += m * sizeof(int32_t);
@@ -472,21 +513,23 @@ y_tolerance(const sw_edge *e)
  * the edge's interpolated y then misses the vertex's exact y by rounding.
  * Take the vertex's y for such an edge, so that the region's boundary
  * meets itself there exactly.  Vertices at xr are the ends of active
- * edges and the points ordv[nextv..] at xr.
+ * edges and the points at xr waiting at the chains' heads.
  */
 static void
-snap_to_vertices(sweep *s, double xr, int32_t nextv)
+snap_to_vertices(sweep *s, double xr)
 {
 	int32_t		n = s->nact;
 	int32_t		nv = 0;
 	double	   *v = s->tmp;
 	int32_t		i;
+	int32_t		c;
 
 	for (i = 0; i < n; i++)
 		if (s->e[s->act[i]].x1 == xr)
 			v[nv++] = s->e[s->act[i]].y1;
-	for (i = nextv; i < s->np && s->xs[i] == xr; i++)
-		v[nv++] = s->py[s->ordv[i]];
+	for (c = 0; c < s->nchains; c++)
+		for (i = s->head[c]; i < s->chain_end[c] && s->keys[i].x == xr; i++)
+			v[nv++] = s->py[s->keys[i].v];
 	if (nv == 0 || nv == n)
 		return;
 	/* few vertices share an abscissa: insertion sort */
@@ -720,7 +763,6 @@ batch_add(sweep *s, int32_t ei, double X, int32_t *nb)
 annot_status
 annot_sweep_run(sweep *s, annot_err *err)
 {
-	int32_t		iv = 0;			/* next point, in ordv */
 	int32_t		cut = 0;
 	double		X;
 	int32_t		nb = 0;
@@ -741,8 +783,8 @@ annot_sweep_run(sweep *s, annot_err *err)
 			s->batch[nb++] = i;
 			s->tmp[i] = annot_sw_y(&s->e[i], X);
 		}
-	while (iv < s->np && s->xs[iv] < X)
-		iv++;
+	while (s->curx < X)
+		pop_point(s);
 
 	for (;;)
 	{
@@ -755,7 +797,7 @@ annot_sweep_run(sweep *s, annot_err *err)
 		double		h;
 		bool		passing;
 		int32_t		nrep;
-		int32_t		iv0;
+		int32_t		natx;
 
 		/*
 		 * The points at X: the edges they start join (by y, then slope).
@@ -766,10 +808,12 @@ annot_sweep_run(sweep *s, annot_err *err)
 		/* (the fast path keeps parities in one word: 64 rings at most) */
 		passing = nb == 0 && s->nact > 0 && s->npar <= 64;
 		nrep = 0;
-		iv0 = iv;
-		while (iv < s->np && s->xs[iv] == X)
+		natx = 0;
+		while (s->curx == X)
 		{
-			int32_t		v = s->ordv[iv++];
+			int32_t		v = pop_point(s);
+
+			s->atx[natx++] = v;
 			int32_t		a = s->eid[s->prev[v]];
 			int32_t		b = s->eid[v];
 			int32_t		ending = -1;
@@ -810,9 +854,9 @@ annot_sweep_run(sweep *s, annot_err *err)
 		else
 		{
 			/* not all pass through: the points' starting edges, to merge */
-			for (i = iv0; i < iv; i++)
+			for (i = 0; i < natx; i++)
 			{
-				int32_t		v = s->ordv[i];
+				int32_t		v = s->atx[i];
 
 				batch_add(s, s->eid[v], X, &nb);
 				batch_add(s, s->eid[s->prev[v]], X, &nb);
@@ -829,8 +873,8 @@ annot_sweep_run(sweep *s, annot_err *err)
 		}
 
 		/* the next event: a point, a cut or the range's end */
-		if (iv < s->np && s->xs[iv] < Xn)
-			Xn = s->xs[iv];
+		if (s->curx < Xn)
+			Xn = s->curx;
 		while (cut < s->ncuts && s->cuts[cut].x <= X)
 			cut++;
 		if (cut < s->ncuts && s->cuts[cut].x < Xn)
@@ -951,13 +995,13 @@ annot_sweep_run(sweep *s, annot_err *err)
 		s->nact = n;
 		sweep_tick(s, n + 1);
 
-		if (!(Xn > X) || (n == 0 && iv >= s->np))
+		if (!(Xn > X) || (n == 0 && s->curx == INFINITY))
 			break;
 		if (n > 0)
 		{
 			if (s->snap)
 			{
-				snap_to_vertices(s, Xn, iv);
+				snap_to_vertices(s, Xn);
 				inverted = false;
 				for (i = 1; i < n; i++)
 					inverted |= s->yr[i - 1] > s->yr[i];

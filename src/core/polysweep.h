@@ -14,6 +14,16 @@
 
 #include "poly.h"
 
+/* Chains beyond this many are merged before the sweep, not while it goes. */
+#define SW_LAZY_CHAINS 8
+
+/* A point's x and its index, sorted together: no indirect loads. */
+typedef struct sw_key
+{
+	double		x;
+	int32_t		v;
+} sw_key;
+
 typedef struct sw_edge
 {
 	double		x0;				/* left end: x0 < x1 always */
@@ -46,8 +56,13 @@ struct sweep
 	int32_t		np;				/* points of both operands */
 	double	   *px;				/* their x */
 	double	   *py;				/* and y */
-	int32_t    *ordv;			/* point indices by x */
-	double	   *xs;				/* their x, in that order */
+	sw_key	   *keys;		/* points by chain, each chain sorted by x */
+	int32_t		nchains;
+	int32_t    *head;			/* each chain's next point in keys */
+	int32_t    *chain_end;		/* and its end */
+	int32_t		cur;			/* the chain whose head has the least x */
+	double		curx;			/* that x; INFINITY once all are taken */
+	int32_t    *atx;			/* the points taken at one abscissa */
 	int32_t    *eid;			/* edge from each point to its successor, or -1 */
 	int32_t    *prev;			/* each point's ring predecessor */
 	int32_t    *pos;			/* each active edge's place in act */

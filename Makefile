@@ -43,6 +43,9 @@ src/core/%.o: src/core/%.c $(wildcard src/core/*.h)
 	$(CC) -std=c11 -D_DEFAULT_SOURCE -O2 -fPIC -Wall -Wextra -Werror \
 		-Wno-unused-parameter $(CFLAGS_SL) -c -o $@ $<
 
+# Glue objects depend on the headers they include (PGXS knows only the .c).
+$(PG_SRCS:.c=.o): $(wildcard src/core/*.h src/pg/*.h)
+
 .PHONY: unit fuzz-replay
 unit:
 	$(MAKE) -C test/unit run

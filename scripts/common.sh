@@ -107,6 +107,6 @@ stop_cluster() {
 	fi
 }
 
-# The reference data of the peers lives beside the repository.
-ANNOT_REFDATA=${ANNOT_REFDATA:-$(cd "$ANNOT_ROOT/.." && pwd)/shared/refdata}
+# Reference data from trusted peers, with their SOURCE notes: test/data.
+ANNOT_REFDATA=${ANNOT_REFDATA:-$ANNOT_ROOT/test/data}
 export ANNOT_REFDATA

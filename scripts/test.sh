@@ -75,6 +75,17 @@ if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then tail -20 "$WORK/regress.out"; f=1; fi
 [ -f regression.diffs ] && [ "$f" -gt 0 ] && head -100 regression.diffs
 add_counts regress "$p" "$f"
 
+# Suite 3b: update paths from every released version to this one.
+log "update paths"
+if bash "$ANNOT_ROOT/test/upgrade/run.sh" >"$WORK/upgrade.out" 2>&1; then rc=0; else rc=$?; fi
+grep -vE '^ok ' "$WORK/upgrade.out" | grep -vE '^[0-9]+ passed' | head -80 || true
+p=$(awk '/^[0-9]+ passed, [0-9]+ failed$/ {print $1}' "$WORK/upgrade.out")
+f=$(awk '/^[0-9]+ passed, [0-9]+ failed$/ {print $3}' "$WORK/upgrade.out")
+p=${p:-0}
+f=${f:-0}
+[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+add_counts upgrade "$p" "$f"
+
 # Suite 4: every ```sql example of README.md runs without error, each in a
 # fresh database with annot installed.
 log "README examples"

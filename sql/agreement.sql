@@ -1,24 +1,5 @@
 -- agreement aggregates: behaviour, label types, edge cases, parallel plans
 -- and every error a user can cause, with its SQLSTATE
-CREATE EXTENSION IF NOT EXISTS annot;
-SET search_path = public, annot;
-
--- the SQLSTATE, message and detail a statement raises, or 'ok'
-CREATE FUNCTION pg_temp.outcome(q text) RETURNS text AS $$
-DECLARE
-	detail text;
-BEGIN
-	EXECUTE q;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
-	RETURN SQLSTATE || ': ' || SQLERRM || coalesce(' (' || nullif(detail, '') || ')', '');
-END $$ LANGUAGE plpgsql;
-
--- numbers to 12 places, so the output does not hang on the last bit
-CREATE FUNCTION pg_temp.r(x float8) RETURNS numeric AS $$
-	SELECT round(x::numeric, 12)
-$$ LANGUAGE sql;
 
 -- SAS PROC FREQ 3x3 example (statsmodels "table10"), one row per pair
 CREATE TABLE agree_sas (a int, b int);
@@ -26,24 +7,24 @@ INSERT INTO agree_sas
 SELECT a, b FROM (VALUES (1, 2, 4), (1, 3, 1), (2, 2, 8), (3, 2, 1), (3, 3, 5)) v(a, b, n),
 	generate_series(1, n);
 
-SELECT pg_temp.r(cohen_kappa(a, b)) AS kappa,
-	pg_temp.r(cohen_kappa(a, b, 'linear')) AS linear,
-	pg_temp.r(cohen_kappa(a, b, 'quadratic')) AS quadratic,
-	pg_temp.r(cohen_kappa(a, b, 'unweighted')) AS unweighted
+SELECT r(cohen_kappa(a, b)) AS kappa,
+	r(cohen_kappa(a, b, 'linear')) AS linear,
+	r(cohen_kappa(a, b, 'quadratic')) AS quadratic,
+	r(cohen_kappa(a, b, 'unweighted')) AS unweighted
 FROM agree_sas;
-SELECT pg_temp.r(estimate) AS estimate, pg_temp.r(se) AS se,
-	pg_temp.r(ci_lower) AS lower, pg_temp.r(ci_upper) AS upper, confidence,
-	pg_temp.r(observed) AS observed, pg_temp.r(expected) AS expected,
+SELECT r(estimate) AS estimate, r(se) AS se,
+	r(ci_lower) AS lower, r(ci_upper) AS upper, confidence,
+	r(observed) AS observed, r(expected) AS expected,
 	n_items, n_ratings, n_categories
 FROM (SELECT (cohen_kappa_ci(a, b)).* FROM agree_sas) s;
 -- a 90% interval is narrower, same estimate and error
-SELECT pg_temp.r(ci_lower) AS lower, pg_temp.r(ci_upper) AS upper, confidence
+SELECT r(ci_lower) AS lower, r(ci_upper) AS upper, confidence
 FROM (SELECT (cohen_kappa_ci(a, b, 'unweighted', 0.9)).* FROM agree_sas) s;
 -- observed levels (ranks) vs the full range (values), 1, 2 and 4 observed:
 -- sklearn gives 0.4 and, with labels=[1,2,3,4], 0.347826086957
-SELECT pg_temp.r(cohen_kappa(a, b, 'linear', 'observed')) AS observed,
-	pg_temp.r(cohen_kappa(a, b, 'linear', 'range')) AS range,
-	pg_temp.r(cohen_kappa(a * 10, b * 10, 'linear', 'range')) AS range_scaled
+SELECT r(cohen_kappa(a, b, 'linear', 'observed')) AS observed,
+	r(cohen_kappa(a, b, 'linear', 'range')) AS range,
+	r(cohen_kappa(a * 10, b * 10, 'linear', 'range')) AS range_scaled
 FROM (VALUES (1, 2), (2, 2), (4, 4), (4, 2), (1, 1), (2, 4)) v(a, b);
 
 -- the confusion matrix and its rows
@@ -55,16 +36,16 @@ SELECT confusion_matrix(t, p) FROM (VALUES ('cat', 'cat'), ('dog', 'cat'),
 
 -- label types: text, mixed integer widths, numeric scale, float -0,
 -- char(n) padding, domains, enums
-SELECT pg_temp.r(cohen_kappa(a, b)) FROM (VALUES ('x', 'x'), ('y', 'y'), ('x', 'y')) v(a, b);
-SELECT pg_temp.r(cohen_kappa(a, b)) FROM (VALUES (1::smallint, 1::bigint), (2, 2), (1, 2)) v(a, b);
-SELECT pg_temp.r(cohen_kappa(a, b)) AS numeric_scale
+SELECT r(cohen_kappa(a, b)) FROM (VALUES ('x', 'x'), ('y', 'y'), ('x', 'y')) v(a, b);
+SELECT r(cohen_kappa(a, b)) FROM (VALUES (1::smallint, 1::bigint), (2, 2), (1, 2)) v(a, b);
+SELECT r(cohen_kappa(a, b)) AS numeric_scale
 FROM (VALUES (1.0, 1.00), (2.50, 2.5), (1, 2.5)) v(a, b);
 SELECT confusion_matrix(a, b) AS float_zero
 FROM (VALUES ('-0'::float8, 0::float8), (1.5, 1.5)) v(a, b);
 SELECT confusion_matrix(a::char(4), b::char(6)) AS padded
 FROM (VALUES ('ab', 'ab  '), ('c', 'c')) v(a, b);
 CREATE DOMAIN agree_grade AS int CHECK (VALUE BETWEEN 1 AND 5);
-SELECT pg_temp.r(cohen_kappa(a::agree_grade, b::agree_grade, 'quadratic'))
+SELECT r(cohen_kappa(a::agree_grade, b::agree_grade, 'quadratic'))
 FROM (VALUES (1, 1), (2, 3), (5, 4), (3, 3)) v(a, b);
 CREATE TYPE agree_mood AS ENUM ('sad', 'ok', 'happy');
 SELECT confusion_matrix(a::agree_mood, b::agree_mood)
@@ -74,7 +55,7 @@ FROM (VALUES ('sad', 'ok'), ('happy', 'happy'), ('ok', 'ok')) v(a, b);
 SELECT cohen_kappa(a, b) AS all_null FROM (VALUES (NULL::int, 1), (2, NULL)) v(a, b);
 SELECT cohen_kappa(a, b) AS empty FROM agree_sas WHERE false;
 SELECT cohen_kappa_ci(a, b) AS empty_ci FROM agree_sas WHERE false;
-SELECT pg_temp.r(cohen_kappa(a, b)) AS nulls_skipped
+SELECT r(cohen_kappa(a, b)) AS nulls_skipped
 FROM (SELECT a, b FROM agree_sas UNION ALL VALUES (NULL, 1), (3, NULL)) s;
 SELECT cohen_kappa(a, b) AS one_category, (cohen_kappa_ci(a, b)).*
 FROM (VALUES (7, 7), (7, 7)) v(a, b);
@@ -86,41 +67,41 @@ INSERT INTO agree_ratings VALUES
 	(3, 1, 3), (3, 2, 3), (3, 3, NULL),
 	(4, 1, 1), (4, 2, 3), (4, 3, 3),
 	(5, 1, 2);
-SELECT pg_temp.r(fleiss_kappa(item, label)) AS fleiss,
-	pg_temp.r(gwet_ac1(item, label)) AS ac1,
-	pg_temp.r(percent_agreement(item, label)) AS pa,
-	pg_temp.r(krippendorff_alpha(item, label)) AS alpha
+SELECT r(fleiss_kappa(item, label)) AS fleiss,
+	r(gwet_ac1(item, label)) AS ac1,
+	r(percent_agreement(item, label)) AS pa,
+	r(krippendorff_alpha(item, label)) AS alpha
 FROM agree_ratings;
-SELECT pg_temp.r(krippendorff_alpha(item, label, 'nominal')) AS nominal,
-	pg_temp.r(krippendorff_alpha(item, label, 'ordinal')) AS ordinal,
-	pg_temp.r(krippendorff_alpha(item, label, 'interval')) AS interval,
-	pg_temp.r(krippendorff_alpha(item, label, 'ratio')) AS ratio
+SELECT r(krippendorff_alpha(item, label, 'nominal')) AS nominal,
+	r(krippendorff_alpha(item, label, 'ordinal')) AS ordinal,
+	r(krippendorff_alpha(item, label, 'interval')) AS interval,
+	r(krippendorff_alpha(item, label, 'ratio')) AS ratio
 FROM agree_ratings;
-SELECT w, pg_temp.r(fleiss_kappa(item, label, w)) AS fleiss,
-	pg_temp.r(gwet_ac2(item, label, w)) AS ac2,
-	pg_temp.r(percent_agreement(item, label, w)) AS pa
+SELECT w, r(fleiss_kappa(item, label, w)) AS fleiss,
+	r(gwet_ac2(item, label, w)) AS ac2,
+	r(percent_agreement(item, label, w)) AS pa
 FROM agree_ratings, unnest(ARRAY['unweighted', 'linear', 'quadratic', 'ordinal',
 	'radical', 'ratio', 'circular', 'bipolar']) w
 GROUP BY w ORDER BY w;
-SELECT 'fleiss' AS coef, pg_temp.r(estimate) AS estimate, pg_temp.r(se) AS se,
-	pg_temp.r(ci_lower) AS lower, pg_temp.r(ci_upper) AS upper, n_items, n_ratings, n_categories
+SELECT 'fleiss' AS coef, r(estimate) AS estimate, r(se) AS se,
+	r(ci_lower) AS lower, r(ci_upper) AS upper, n_items, n_ratings, n_categories
 FROM (SELECT (fleiss_kappa_ci(item, label)).* FROM agree_ratings) s
 UNION ALL
-SELECT 'ac1', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
+SELECT 'ac1', r(estimate), r(se), r(ci_lower), r(ci_upper), n_items, n_ratings, n_categories
 FROM (SELECT (gwet_ac1_ci(item, label, 0.9)).* FROM agree_ratings) s
 UNION ALL
-SELECT 'ac2', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
+SELECT 'ac2', r(estimate), r(se), r(ci_lower), r(ci_upper), n_items, n_ratings, n_categories
 FROM (SELECT (gwet_ac2_ci(item, label, 'quadratic')).* FROM agree_ratings) s
 UNION ALL
-SELECT 'pa', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
+SELECT 'pa', r(estimate), r(se), r(ci_lower), r(ci_upper), n_items, n_ratings, n_categories
 FROM (SELECT (percent_agreement_ci(item, label)).* FROM agree_ratings) s
 UNION ALL
-SELECT 'alpha', pg_temp.r(estimate), pg_temp.r(se), pg_temp.r(ci_lower), pg_temp.r(ci_upper), n_items, n_ratings, n_categories
+SELECT 'alpha', r(estimate), r(se), r(ci_lower), r(ci_upper), n_items, n_ratings, n_categories
 FROM (SELECT (krippendorff_alpha_ci(item, label, 'interval')).* FROM agree_ratings) s;
 -- items of any type; the same agree_ratings keyed by text and by uuid
-SELECT pg_temp.r(fleiss_kappa('item ' || item, label)) AS text_items,
-	pg_temp.r(fleiss_kappa(md5(item::text)::uuid, label)) AS uuid_items,
-	pg_temp.r(fleiss_kappa(item, 'L' || label)) AS text_labels
+SELECT r(fleiss_kappa('item ' || item, label)) AS text_items,
+	r(fleiss_kappa(md5(item::text)::uuid, label)) AS uuid_items,
+	r(fleiss_kappa(item, 'L' || label)) AS text_labels
 FROM agree_ratings;
 -- one category: chance agreement 1, coefficients undefined; percent agreement 1
 SELECT fleiss_kappa(i, 'x') AS fleiss, gwet_ac1(i, 'x') AS ac1,
@@ -132,15 +113,15 @@ SELECT fleiss_kappa(i, i % 2) AS fleiss, krippendorff_alpha(i, i % 2) AS alpha,
 FROM generate_series(1, 5) i;
 SELECT fleiss_kappa(item, label) AS empty FROM agree_ratings WHERE false;
 -- more categories than items
-SELECT pg_temp.r(percent_agreement(1, g)) AS pa, pg_temp.r(krippendorff_alpha(1, g)) AS alpha,
+SELECT r(percent_agreement(1, g)) AS pa, r(krippendorff_alpha(1, g)) AS alpha,
 	(fleiss_kappa_ci(1, g)).n_categories
 FROM generate_series(1, 3000) g;
 -- per group
-SELECT item % 2 AS grp, pg_temp.r(percent_agreement(item, label)) AS pa
+SELECT item % 2 AS grp, r(percent_agreement(item, label)) AS pa
 FROM agree_ratings GROUP BY 1 ORDER BY 1;
 
 -- errors: each with its SQLSTATE
-SELECT q, pg_temp.outcome(q) FROM (VALUES
+SELECT q, outcome(q) FROM (VALUES
 	($$SELECT cohen_kappa(a, b, 'cubic') FROM agree_sas$$),
 	($$SELECT cohen_kappa(a, b, 'ordinal') FROM agree_sas$$),
 	($$SELECT cohen_kappa(a, b, 'Linear') FROM agree_sas$$),
@@ -202,7 +183,7 @@ FROM serial s, (
 	FROM agree_many) p;
 -- per-group parallel aggregation too
 EXPLAIN (COSTS OFF) SELECT rater, gwet_ac1(item % 100, label) FROM agree_many GROUP BY rater;
-SELECT rater, pg_temp.r(gwet_ac1(item % 100, label)) FROM agree_many GROUP BY rater ORDER BY rater;
+SELECT rater, r(gwet_ac1(item % 100, label)) FROM agree_many GROUP BY rater ORDER BY rater;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;

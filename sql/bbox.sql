@@ -1,9 +1,4 @@
 -- annot.bbox: literals, conversions, geometry, operators and indexes
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS annot;
-RESET client_min_messages;
--- operators live in schema annot: put it on the search path
-SET search_path = public, annot;
 
 -- canonical text form, exact round trip
 SELECT '(1,2),(3,4)'::annot.bbox;
@@ -133,7 +128,6 @@ SELECT count(*) FROM many WHERE b <@ '(100,100),(300,300)';
 SELECT count(*) FROM many WHERE b @> '(500,500),(500.5,500.5)';
 SELECT count(*) FROM many WHERE b = annot.bbox_xywh(7919 % 1000, 104729 % 1000, 2, 2);
 RESET ALL;
-SET search_path = public, annot;
 
 -- binary COPY round trip
 CREATE TABLE copy_src AS SELECT id, b FROM many WHERE id <= 1000;

@@ -1,10 +1,5 @@
 -- annot.bbox and PostGIS: WKB both ways, without a hard dependency
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS annot;
-CREATE EXTENSION IF NOT EXISTS postgis;
-RESET client_min_messages;
 SELECT setseed(0.5);
-SET search_path = public, annot;
 
 -- a box becomes a PostGIS polygon with the same area and envelope
 SELECT ST_AsText(ST_GeomFromWKB(annot.to_wkb('(1,2),(4,8)'::annot.bbox))) AS geom,

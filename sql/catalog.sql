@@ -1,8 +1,5 @@
 -- The extension's catalog entries keep the project's rules:
 -- every object is commented, and functions declare honest properties.
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS annot;
-RESET client_min_messages;
 
 -- objects of the extension without a COMMENT (expect none)
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS uncommented

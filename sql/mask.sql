@@ -1,8 +1,4 @@
 -- annot.mask: literals, COCO JSON, constructors, algebra, errors
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS annot;
-RESET client_min_messages;
-SET search_path = public, annot;
 
 -- the text form is COCO's RLE object, printed as jsonb prints it
 SELECT '{"size": [20, 20], "counts": "\\14`00000000P8"}'::annot.mask;

@@ -1,9 +1,4 @@
 -- annot.poly: literals, conversions, measures, validity, equality, binary I/O
--- (the regression database may hold annot from an earlier file already)
-SET client_min_messages = warning;
-CREATE EXTENSION IF NOT EXISTS annot;
-RESET client_min_messages;
-SET search_path = public, annot;
 
 -- text form = COCO's segmentation list; exact round trip
 SELECT '[[0,0,10,0,10,10,0,10]]'::annot.poly;

@@ -18,7 +18,18 @@ annot_err_init(annot_err *err)
 		return;
 	err->status = ANNOT_OK;
 	err->pos = -1;
+	err->subject = NULL;
+	err->literal = NULL;
 	err->detail[0] = '\0';
+}
+
+void
+annot_err_about(annot_err *err, const char *subject, const char *literal)
+{
+	if (err == NULL)
+		return;
+	err->subject = subject;
+	err->literal = literal;
 }
 
 annot_status

@@ -28,11 +28,18 @@ typedef enum annot_status
 
 #define ANNOT_MSG_LEN 256
 
-/* Error report of a core call: status, a reason sentence, and a position. */
+/*
+ * Error report of a core call: status, what the failure is about, the text
+ * it happened in, a reason sentence and a position.  The glue words the
+ * message from subject and status and quotes literal once (clipped,
+ * multibyte-safe), so no call site names the subject or quotes the input.
+ */
 typedef struct annot_err
 {
 	annot_status status;
 	long		pos;			/* byte offset into the input, or -1 */
+	const char *subject;		/* static noun: "bbox", "COCO segmentation" */
+	const char *literal;		/* text input the failure is in, or NULL */
 	char		detail[ANNOT_MSG_LEN];	/* a sentence: capital first, final period */
 } annot_err;
 
@@ -44,8 +51,17 @@ annot_status annot_fail(annot_err *err, annot_status status, long pos,
 #endif
 			;
 
-/* Clear err to the OK state. */
+/* Clear err to the OK state, about nothing yet. */
 void		annot_err_init(annot_err *err);
+
+/*
+ * Say what later failures recorded in err are about: subject is a static
+ * noun ("poly", "agreement state"), literal the text input being decoded
+ * (not copied: it must outlive the report) or NULL.  Core entry points call
+ * this before their first annot_fail; err may be NULL.
+ */
+void		annot_err_about(annot_err *err, const char *subject,
+							const char *literal);
 
 /*
  * Allocation and cancellation hooks, defined once per link target: by the

@@ -215,7 +215,7 @@ raise_param(const char *what, const char *fmt, const char *value)
 
 	annot_err_init(&err);
 	annot_fail(&err, ANNOT_EPARAM, -1, fmt, value);
-	annot_raise(&err, what);
+	annot_raise_as(&err, what, NULL, NULL);
 }
 
 /*
@@ -248,7 +248,7 @@ read_params(FunctionCallInfo fcinfo, int first, param_kind kind,
 			p->confidence = PG_GETARG_FLOAT8(i);
 			annot_err_init(&err);
 			if (annot_agree_check_confidence(p->confidence, &err) != ANNOT_OK)
-				annot_raise(&err, "confidence level");
+				annot_raise_as(&err, "confidence level", NULL, NULL);
 		}
 		else
 		{
@@ -381,7 +381,7 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 	}
 	MemoryContextSwitchTo(old);
 	if (rc != ANNOT_OK)
-		annot_raise(&err, "agreement aggregate");
+		annot_raise_as(&err, "agreement aggregate", NULL, NULL);
 	PG_RETURN_POINTER(a);
 }
 
@@ -404,7 +404,7 @@ serialize_state(FunctionCallInfo fcinfo)
 		rc = annot_agree_items_flatten(st->items, &err);
 		MemoryContextSwitchTo(old);
 		if (rc != ANNOT_OK)
-			annot_raise(&err, "agreement aggregate");
+			annot_raise_as(&err, "agreement aggregate", NULL, NULL);
 	}
 	len = st->items ? annot_agree_items_serial_size(st->items)
 		: annot_agree_pair_serial_size(st->pair);
@@ -448,7 +448,7 @@ deserialize_state(FunctionCallInfo fcinfo, bool items)
 	st->received = true;
 	MemoryContextSwitchTo(old);
 	if (rc != ANNOT_OK)
-		annot_raise(&err, "agreement state");
+		annot_raise_as(&err, "agreement state", NULL, NULL);
 	PG_RETURN_POINTER(st);
 }
 
@@ -529,7 +529,7 @@ pair_transition(FunctionCallInfo fcinfo)
 	rc = annot_agree_pair_add(st->pair, kind, &a, &b, &err);
 	MemoryContextSwitchTo(old);
 	if (rc != ANNOT_OK)
-		annot_raise(&err, "agreement aggregate");
+		annot_raise_as(&err, "agreement aggregate", NULL, NULL);
 	PG_RETURN_POINTER(st);
 }
 
@@ -597,7 +597,7 @@ pair_result(FunctionCallInfo fcinfo, annot_agree_result *r, agree_agg **st)
 	*st = (agree_agg *) PG_GETARG_POINTER(0);
 	annot_err_init(&err);
 	if (annot_agree_cohen((*st)->pair, r, &err) != ANNOT_OK)
-		annot_raise(&err, "weights");
+		annot_raise_as(&err, "weights", NULL, NULL);
 }
 
 PG_FUNCTION_INFO_V1(cohen_kappa_final);
@@ -815,7 +815,7 @@ items_transition(FunctionCallInfo fcinfo, param_kind kind)
 	rc = annot_agree_items_add(st->items, ik, &item, lk, &label, &err);
 	MemoryContextSwitchTo(old);
 	if (rc != ANNOT_OK)
-		annot_raise(&err, "agreement aggregate");
+		annot_raise_as(&err, "agreement aggregate", NULL, NULL);
 	PG_RETURN_POINTER(st);
 }
 
@@ -869,7 +869,7 @@ items_final(FunctionCallInfo fcinfo, items_coef_fn fn, bool ci)
 	st = (agree_agg *) PG_GETARG_POINTER(0);
 	annot_err_init(&err);
 	if (fn(st->items, &r, &err) != ANNOT_OK)
-		annot_raise(&err, "weights");
+		annot_raise_as(&err, "weights", NULL, NULL);
 	if (ci)
 		PG_RETURN_DATUM(result_datum(fcinfo, &r, st->items->params.confidence));
 	if (isnan(r.estimate))

@@ -8,6 +8,7 @@
 #include "access/htup_details.h"
 #include "access/xact.h"
 #include "funcapi.h"
+#include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
@@ -70,12 +71,28 @@ status_sqlstate(annot_status status)
 	return ERRCODE_INTERNAL_ERROR;
 }
 
+/*
+ * The literal as the message quotes it: whole when short, else its first
+ * ANNOT_LITERAL_QUOTE_MAX bytes cut at a character boundary and "...".
+ */
+static const char *
+quoted_literal(const char *s)
+{
+	int			len = strlen(s);
+
+	if (len <= ANNOT_LITERAL_QUOTE_MAX)
+		return s;
+	return psprintf("%.*s...",
+					pg_mbcliplen(s, len, ANNOT_LITERAL_QUOTE_MAX), s);
+}
+
 bool
-annot_report(const annot_err *err, const char *what, const char *input,
-			 Node *escontext)
+annot_report(const annot_err *err, Node *escontext)
 {
 	int			code = status_sqlstate(err->status);
 	const char *detail = err->detail[0] ? err->detail : NULL;
+	const char *what = err->subject ? err->subject : "value";
+	const char *input = err->literal ? quoted_literal(err->literal) : NULL;
 
 	if (err->status == ANNOT_OK)
 		elog(ERROR, "annot_report called without an error");
@@ -141,6 +158,19 @@ annot_report(const annot_err *err, const char *what, const char *input,
 	}
 #undef ANNOT_RAISE
 	return false;
+}
+
+void
+annot_raise_as(const annot_err *err, const char *what, const char *input,
+			   Node *escontext)
+{
+	annot_err	named = *err;
+
+	if (named.subject == NULL)
+		named.subject = what;
+	if (named.literal == NULL)
+		named.literal = input;
+	(void) annot_report(&named, escontext);
 }
 
 double *

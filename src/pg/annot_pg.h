@@ -25,16 +25,25 @@
 #endif
 
 /*
- * Turn a failed core call into an error with the SQLSTATE of its status.
- * what names the type or argument ("bbox"); input is the literal for syntax
- * errors, or NULL.  With a soft-error context the error is saved and false
- * is returned; otherwise this does not return.
+ * Turn a failed core call into an error with the SQLSTATE of its status,
+ * worded from the record's subject and quoting its literal (clipped to
+ * ANNOT_LITERAL_QUOTE_MAX bytes on a character boundary).  With a soft-error
+ * context the error is saved and false is returned; otherwise this does not
+ * return.
  */
-extern bool annot_report(const annot_err *err, const char *what,
-						 const char *input, Node *escontext);
+#define ANNOT_LITERAL_QUOTE_MAX 80
+extern bool annot_report(const annot_err *err, Node *escontext);
 
 /* Raise the error of err; for call sites without a soft-error context. */
-#define annot_raise(err, what) ((void) annot_report((err), (what), NULL, NULL))
+#define annot_raise(err) ((void) annot_report((err), NULL))
+
+/*
+ * Raise err, naming it what (and quoting input, which may be NULL) where
+ * the core did not say what it was about.  Transitional: call sites move
+ * to annot_raise() as their core entry points call annot_err_about().
+ */
+extern void annot_raise_as(const annot_err *err, const char *what,
+						   const char *input, Node *escontext);
 
 /*
  * Read a jsonb value that must be an array of numbers into a palloc'd

@@ -36,7 +36,7 @@ bbox_checked(const annot_bbox *b)
 
 	annot_err_init(&err);
 	if (annot_bbox_validate(b, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise(&err, "bbox");
+		annot_raise_as(&err, "bbox", NULL, NULL);
 	return bbox_palloc(b);
 }
 
@@ -51,7 +51,7 @@ bbox_in(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_bbox_parse(str, &b, &err) != ANNOT_OK)
 	{
-		annot_report(&err, "bbox", str, ANNOT_ESCONTEXT(fcinfo));
+		annot_raise_as(&err, "bbox", str, ANNOT_ESCONTEXT(fcinfo));
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_BBOX(bbox_palloc(&b));
@@ -83,7 +83,7 @@ bbox_recv(PG_FUNCTION_ARGS)
 	b.y2 = pq_getmsgfloat8(buf);
 	annot_err_init(&err);
 	if (annot_bbox_validate(&b, ANNOT_EBINARY, &err) != ANNOT_OK)
-		annot_raise(&err, "bbox");
+		annot_raise_as(&err, "bbox", NULL, NULL);
 	PG_RETURN_BBOX(bbox_palloc(&b));
 }
 
@@ -126,7 +126,7 @@ bbox_xywh(PG_FUNCTION_ARGS)
 	if (annot_bbox_from_xywh(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
 							 PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3),
 							 &b, &err) != ANNOT_OK)
-		annot_raise(&err, "bbox");
+		annot_raise_as(&err, "bbox", NULL, NULL);
 	PG_RETURN_BBOX(bbox_palloc(&b));
 }
 
@@ -148,7 +148,7 @@ bbox_from_jsonb(PG_FUNCTION_ARGS)
 				 errdetail("A COCO bbox is an array of 4 numbers [x, y, width, height]; got %d.", n)));
 	annot_err_init(&err);
 	if (annot_bbox_from_xywh(v[0], v[1], v[2], v[3], &b, &err) != ANNOT_OK)
-		annot_raise(&err, "COCO bbox");
+		annot_raise_as(&err, "COCO bbox", NULL, NULL);
 	PG_RETURN_BBOX(bbox_palloc(&b));
 }
 
@@ -227,7 +227,7 @@ bbox_from_wkb(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_wkb_read_rings((const uint8_t *) VARDATA_ANY(wkb),
 							 VARSIZE_ANY_EXHDR(wkb), &rings, &err) != ANNOT_OK)
-		annot_raise(&err, "WKB");
+		annot_raise_as(&err, "WKB", NULL, NULL);
 	if (rings.npoints == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

@@ -37,7 +37,7 @@ mask_arg_open(FunctionCallInfo fcinfo, int n, mask_arg *a)
 	annot_err_init(&err);
 	if (annot_mask_open((const uint8_t *) VARDATA_ANY(a->raw),
 						VARSIZE_ANY_EXHDR(a->raw), &a->v, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 }
 
 /* Argument n decoded to intervals (checked against its header). */
@@ -50,7 +50,7 @@ mask_arg_decode(FunctionCallInfo fcinfo, int n, annot_ivals *out)
 	mask_arg_open(fcinfo, n, &a);
 	annot_err_init(&err);
 	if (annot_mask_decode(&a.v, out, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 }
 
 /* The stored form of m, as a new varlena. */
@@ -81,7 +81,7 @@ check_size_args(int32 h, int32 w)
 
 	annot_err_init(&err);
 	if (annot_mask_check_size(h, w, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise(&err, "mask size");
+		annot_raise_as(&err, "mask size", NULL, NULL);
 }
 
 /* The COCO string of a stored mask, palloc'd. */
@@ -105,12 +105,7 @@ mask_in(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_mask_parse(str, strlen(str), ANNOT_ESYNTAX, &m, &err) != ANNOT_OK)
 	{
-		/* a literal can be megabytes: quote only its start */
-		char	   *shown = str;
-
-		if (strlen(str) > 80)
-			shown = psprintf("%.77s...", str);
-		annot_report(&err, "mask", shown, ANNOT_ESCONTEXT(fcinfo));
+		annot_raise_as(&err, "mask", str, ANNOT_ESCONTEXT(fcinfo));
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_MASK(&m);
@@ -139,7 +134,7 @@ mask_recv(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_mask_binary_read((const uint8_t *) buf->data + buf->cursor,
 							   (size_t) (buf->len - buf->cursor), &m, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 	buf->cursor = buf->len;
 	PG_RETURN_MASK(&m);
 }
@@ -174,7 +169,7 @@ rle_from_jsonb(Jsonb *jb, annot_ivals *m)
 
 	annot_err_init(&err);
 	if (annot_mask_parse(s, strlen(s), ANNOT_EPARAM, m, &err) != ANNOT_OK)
-		annot_raise(&err, "COCO RLE");
+		annot_raise_as(&err, "COCO RLE", NULL, NULL);
 	pfree(s);
 }
 
@@ -330,9 +325,9 @@ mask_from_segmentation(PG_FUNCTION_ARGS)
 						 errdetail("The first element has 4 numbers, so every element is a box [x, y, width, height]; element %d has %u.",
 								   i + 1, r.len[i])));
 			if (annot_raster_box(b[0], b[1], b[0] + b[2], b[1] + b[3], h, w, &box, &err) != ANNOT_OK)
-				annot_raise(&err, "COCO segmentation");
+				annot_raise_as(&err, "COCO segmentation", NULL, NULL);
 			if (annot_ivals_combine(&m, &box, ANNOT_MASK_OR, &u, &err) != ANNOT_OK)
-				annot_raise(&err, "COCO segmentation");
+				annot_raise_as(&err, "COCO segmentation", NULL, NULL);
 			m = u;
 		}
 		PG_RETURN_MASK(&m);
@@ -354,7 +349,7 @@ mask_from_segmentation(PG_FUNCTION_ARGS)
 		r.len[i] /= 2;
 	}
 	if (annot_raster_rings(r.xy, r.len, (uint32_t) r.nrings, h, w, &m, &err) != ANNOT_OK)
-		annot_raise(&err, "COCO segmentation");
+		annot_raise_as(&err, "COCO segmentation", NULL, NULL);
 	PG_RETURN_MASK(&m);
 }
 
@@ -372,7 +367,7 @@ mask_from_bbox(PG_FUNCTION_ARGS)
 	check_size_args(h, w);
 	annot_err_init(&err);
 	if (annot_raster_box(b->x1, b->y1, b->x2, b->y2, h, w, &m, &err) != ANNOT_OK)
-		annot_raise(&err, "bbox");
+		annot_raise_as(&err, "bbox", NULL, NULL);
 	PG_RETURN_MASK(&m);
 }
 
@@ -390,7 +385,7 @@ mask_from_bitmap(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_mask_from_bitmap((const uint8_t *) VARDATA_ANY(bits),
 							   VARSIZE_ANY_EXHDR(bits), h, w, &m, &err) != ANNOT_OK)
-		annot_raise(&err, "bitmap");
+		annot_raise_as(&err, "bitmap", NULL, NULL);
 	PG_RETURN_MASK(&m);
 }
 
@@ -499,7 +494,7 @@ inter_area_args(FunctionCallInfo fcinfo, mask_arg *a, mask_arg *b)
 	mask_arg_open(fcinfo, 1, b);
 	annot_err_init(&err);
 	if (annot_mask_inter_area(&a->v, &b->v, &inter, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 	return inter;
 }
 
@@ -561,7 +556,7 @@ mask_combine(FunctionCallInfo fcinfo, annot_mask_op op)
 	mask_arg_decode(fcinfo, 1, &b);
 	annot_err_init(&err);
 	if (annot_ivals_combine(&a, &b, op, &r, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 	PG_RETURN_MASK(&r);
 }
 
@@ -589,7 +584,7 @@ mask_complement(PG_FUNCTION_ARGS)
 	mask_arg_decode(fcinfo, 0, &a);
 	annot_err_init(&err);
 	if (annot_ivals_complement(&a, &r, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 	PG_RETURN_MASK(&r);
 }
 
@@ -618,7 +613,7 @@ mask_boundary(PG_FUNCTION_ARGS)
 	mask_arg_decode(fcinfo, 0, &a);
 	annot_err_init(&err);
 	if (annot_ivals_boundary(&a, annot_mask_dilation(a.h, a.w, ratio), &r, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 	PG_RETURN_MASK(&r);
 }
 
@@ -637,7 +632,7 @@ mask_boundary_iou(PG_FUNCTION_ARGS)
 	mask_arg_decode(fcinfo, 1, &b);
 	annot_err_init(&err);
 	if (annot_ivals_boundary_iou(&a, &b, ratio, &r, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 	PG_RETURN_FLOAT8(r);
 }
 

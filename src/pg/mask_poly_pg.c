@@ -26,7 +26,7 @@ poly_raster(const annot_poly *p, int64 h, int64 w, annot_ivals *out)
 	/* the rings' points follow each other in one array */
 	if (annot_raster_rings(nrings > 0 ? annot_poly_ring_xy(p, 0) : NULL, npts,
 						   (uint32_t) nrings, h, w, out, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	pfree(npts);
 }
 
@@ -41,7 +41,7 @@ mask_arg(FunctionCallInfo fcinfo, int n, annot_ivals *out)
 	annot_err_init(&err);
 	if (annot_mask_open((const uint8_t *) VARDATA_ANY(raw), VARSIZE_ANY_EXHDR(raw), &v, &err) != ANNOT_OK ||
 		annot_mask_decode(&v, out, &err) != ANNOT_OK)
-		annot_raise(&err, "mask");
+		annot_raise_as(&err, "mask", NULL, NULL);
 }
 
 PG_FUNCTION_INFO_V1(mask_from_poly);
@@ -58,7 +58,7 @@ mask_from_poly(PG_FUNCTION_ARGS)
 
 	annot_err_init(&err);
 	if (annot_mask_check_size(h, w, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise(&err, "mask size");
+		annot_raise_as(&err, "mask size", NULL, NULL);
 	poly_raster(p, h, w, &m);
 	size = annot_mask_serial_size(&m);
 	r = palloc(VARHDRSZ + size);

@@ -19,7 +19,6 @@
 #define PG_GETARG_BBOX(n) ((annot_bbox *) PG_GETARG_POINTER(n))
 
 /* Longest piece of a literal quoted in an error message. */
-#define LITERAL_QUOTE_MAX 80
 
 annot_poly *
 annot_poly_from_datum(Datum d)
@@ -29,7 +28,7 @@ annot_poly_from_datum(Datum d)
 
 	annot_err_init(&err);
 	if (annot_poly_check(p, VARSIZE(p), &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	return p;
 }
 
@@ -44,7 +43,7 @@ poly_from_rings(const annot_rings *r)
 	SET_VARSIZE(p, size);
 	annot_err_init(&err);
 	if (annot_poly_build(r, p, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	return p;
 }
 
@@ -59,18 +58,6 @@ poly_from_buf(annot_rings_buf *buf)
 	return p;
 }
 
-/* The literal as an error message quotes it: long ones are cut. */
-static const char *
-quoted_literal(const char *str)
-{
-	size_t		len = strlen(str);
-
-	if (len <= LITERAL_QUOTE_MAX)
-		return str;
-	return psprintf("%.*s...", (int) pg_mbcliplen(str, len, LITERAL_QUOTE_MAX),
-					str);
-}
-
 PG_FUNCTION_INFO_V1(poly_in);
 Datum
 poly_in(PG_FUNCTION_ARGS)
@@ -82,7 +69,7 @@ poly_in(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_poly_parse(str, ANNOT_ESYNTAX, &buf, &err) != ANNOT_OK)
 	{
-		annot_report(&err, "poly", quoted_literal(str), ANNOT_ESCONTEXT(fcinfo));
+		annot_raise_as(&err, "poly", str, ANNOT_ESCONTEXT(fcinfo));
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_POLY_P(poly_from_buf(&buf));
@@ -117,7 +104,7 @@ poly_recv(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_poly_recv((const uint8_t *) msg->data + msg->cursor,
 						(size_t) (msg->len - msg->cursor), &buf, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	msg->cursor = msg->len;
 	PG_RETURN_POLY_P(poly_from_buf(&buf));
 }
@@ -160,7 +147,7 @@ poly_from_jsonb(PG_FUNCTION_ARGS)
 	text = JsonbToCString(NULL, &jb->root, VARSIZE(jb));
 	annot_err_init(&err);
 	if (annot_poly_parse(text, ANNOT_EPARAM, &buf, &err) != ANNOT_OK)
-		annot_raise(&err, "COCO polygon");
+		annot_raise_as(&err, "COCO polygon", NULL, NULL);
 	PG_RETURN_POLY_P(poly_from_buf(&buf));
 }
 
@@ -186,12 +173,12 @@ poly_from_polygon(PG_FUNCTION_ARGS)
 	annot_rings_buf_init(&buf);
 	for (i = 0; i < pg->npts; i++)
 		if (annot_rings_buf_add_point(&buf, pg->p[i].x, pg->p[i].y, &err) != ANNOT_OK)
-			annot_raise(&err, "poly");
+			annot_raise_as(&err, "poly", NULL, NULL);
 	if (annot_rings_buf_end_ring(&buf, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	r = annot_rings_buf_view(&buf);
 	if (annot_rings_validate(&r, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	PG_RETURN_POLY_P(poly_from_buf(&buf));
 }
 
@@ -207,7 +194,7 @@ poly_from_wkb(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_poly_from_wkb((const uint8_t *) VARDATA_ANY(wkb),
 							VARSIZE_ANY_EXHDR(wkb), &buf, &err) != ANNOT_OK)
-		annot_raise(&err, "WKB");
+		annot_raise_as(&err, "WKB", NULL, NULL);
 	PG_RETURN_POLY_P(poly_from_buf(&buf));
 }
 
@@ -228,7 +215,7 @@ poly_to_wkb(PG_FUNCTION_ARGS)
 
 	annot_err_init(&err);
 	if (annot_rings_outline(&r, &out, &polygon, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	npts = palloc(sizeof(int32_t) * (out.nrings + 1));
 	for (i = 0; i < out.nrings; i++)
 		npts[i] = out.end[i] - (i == 0 ? 0 : out.end[i - 1]);
@@ -268,7 +255,7 @@ poly_from_bbox(PG_FUNCTION_ARGS)
 	r.xy = xy;
 	annot_err_init(&err);
 	if (annot_rings_validate(&r, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	PG_RETURN_POLY_P(poly_from_rings(&r));
 }
 
@@ -300,7 +287,7 @@ poly_centroid(PG_FUNCTION_ARGS)
 
 	annot_err_init(&err);
 	if (annot_rings_centroid(&r, &pt->x, &pt->y, &found, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	if (!found)
 		PG_RETURN_NULL();
 	PG_RETURN_POINT_P(pt);
@@ -358,7 +345,7 @@ operand_inter(const operand *a, const operand *b)
 	annot_err_init(&err);
 	if (annot_rings_intersection_area(&a->r, &a->box, &b->r, &b->box,
 									  &inter, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	/* the intersection lies in both regions */
 	return fmin(inter, fmin(a->area, b->area));
 }
@@ -445,7 +432,7 @@ poly_validity(annot_poly *p, annot_poly_validity *v)
 
 	annot_err_init(&err);
 	if (annot_rings_validity(&r, v, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 }
 
 PG_FUNCTION_INFO_V1(poly_is_valid);
@@ -515,7 +502,7 @@ poly_make_valid(PG_FUNCTION_ARGS)
 
 	annot_err_init(&err);
 	if (annot_rings_make_valid(&r, &out, &err) != ANNOT_OK)
-		annot_raise(&err, "poly");
+		annot_raise_as(&err, "poly", NULL, NULL);
 	if (out.nrings == 0)
 	{
 		annot_rings_buf_free(&out);

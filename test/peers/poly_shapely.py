@@ -15,7 +15,7 @@ computed here by python3-shapely on seeded random cases:
     representative point has odd crossing parity; areas and intersections
     are sums over those faces;
   * pairs of COCO val2014 polygons of one image whose boxes overlap
-    (../shared/refdata/coco/val2014_100), where both are valid for GEOS.
+    (test/data/coco/val2014_100), where both are valid for GEOS.
 
 Every comparison asserts a relative error of at most 1e-9.
 """
@@ -180,8 +180,7 @@ def rel(a, b):
 def main():
     outdir = sys.argv[1]
     refdata = os.environ.get("ANNOT_REFDATA",
-                             os.path.join(os.path.dirname(__file__), "..", "..", "..",
-                                          "shared", "refdata"))
+                             os.path.join(os.path.dirname(__file__), "..", "data"))
     valid = valid_cases(300)
     sloppy = sloppy_cases(200)
     coco = coco_cases(os.path.join(refdata, "coco", "val2014_100",

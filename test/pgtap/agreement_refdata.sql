@@ -1,4 +1,4 @@
--- Agreement aggregates against every data set in ../shared/refdata/agreement
+-- Agreement aggregates against every data set in test/data/agreement
 -- and the values the peers computed on them: irrCAC 1.4 (full-precision
 -- coefficients, 5-decimal standard errors; .dist and .table functions with
 -- full-precision errors), irr 0.84.1, statsmodels 0.13.5, scikit-learn 1.2.1

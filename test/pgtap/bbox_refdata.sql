@@ -1,5 +1,5 @@
 -- Box IoU against pycocotools on detectron2's two-image COCO sample
--- (../shared/refdata/coco/detectron2_2img, EXPECTED.json ious_pycocotools).
+-- (test/data/coco/detectron2_2img, EXPECTED.json ious_pycocotools).
 -- pycocotools takes each area as w*h from the COCO width; a bbox keeps its
 -- corners, and x2 = fl(x + w) carries the rounding of that addition, so
 -- areas (and IoUs) may differ in the last bits: at most 2e-15 relative.

@@ -1,4 +1,4 @@
--- Masks on real COCO data (../shared/refdata/coco):
+-- Masks on real COCO data (test/data/coco):
 --  * detectron2_2img: polygon ground truth rasterized and compared with
 --    RLE detections; the segm IoU matrix must equal pycocotools' bits;
 --  * small_segm: polygon detections rasterized must give exactly the RLE

@@ -1,5 +1,5 @@
 -- 50 real compressed RLEs of the COCO panoptic sample
--- (../shared/refdata/masks/panoptic_rle): areas and bounding boxes from
+-- (test/data/masks/panoptic_rle): areas and bounding boxes from
 -- the panoptic segments (independent of maskApi) and from maskApi, the
 -- re-encoded strings, and what the type stores for each.
 \set ON_ERROR_STOP 1

@@ -1,7 +1,7 @@
 -- Polygons meet masks: annot.mask(annot.poly, h, w) rasterizes exactly as
 -- the COCO segmentation path does (pycocotools frPyObjects + merge), and
 -- IoU / Dice between a polygon and a mask equal those of its rasterized mask.
--- Data: every polygon ground truth of ../shared/refdata/coco/val2014_100
+-- Data: every polygon ground truth of test/data/coco/val2014_100
 -- against cocoapi's fake segm results of the same image.
 \set ON_ERROR_STOP 1
 \set gt `cat "$ANNOT_REFDATA/coco/val2014_100/instances_val2014_100.json"`

@@ -1,5 +1,5 @@
 -- Masks against pycocotools' mask API on the vectors of
--- ../shared/refdata/masks/unit_vectors/mask_api_vectors.json: boxes and
+-- test/data/masks/unit_vectors/mask_api_vectors.json: boxes and
 -- polygons rasterized to exact COCO strings, areas, toBbox, merges, IoU
 -- matrices (with every iscrowd combination) at full precision.
 \set ON_ERROR_STOP 1

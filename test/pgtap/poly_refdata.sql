@@ -1,4 +1,4 @@
--- Polygons of real COCO ground truth (../shared/refdata/coco/val2014_100):
+-- Polygons of real COCO ground truth (test/data/coco/val2014_100):
 -- 830 polygon annotations, 75 of them multi-part.  COCO stores in "area"
 -- the sum of the parts' shoelace areas, and in "bbox" the extent of the
 -- points; both are rounded by COCO's own float arithmetic (about 1e-10).

@@ -1,7 +1,7 @@
 /*
  * test_agree.c -- unit tests of the agreement core: states (add, combine,
  * serialize, deserialize and its rejections), coefficients against the
- * published peer values in ../shared/refdata/agreement, and the normal and
+ * published peer values in test/data/agreement, and the normal and
  * t quantiles against mpmath at 40 digits.
  */
 #include "unit.h"

@@ -1,6 +1,6 @@
 /*
  * test_raster.c -- the rasterizer and the mask algebra against the
- * pycocotools vectors of ../shared/refdata/masks/unit_vectors
+ * pycocotools vectors of test/data/masks/unit_vectors
  * (mask_api_vectors.json: 20 x 20 grid, boxes, polygons, merges, IoUs),
  * plus properties: direction and start vertex do not matter, far-away
  * vertices cost nothing, bad coordinates are errors.

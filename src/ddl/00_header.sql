@@ -1,4 +1,4 @@
--- annot install script.  Built from src/sql/*.sql in name order.
+-- annot install script.  Built from src/ddl/NN_*.sql in name order.
 
 \echo Use "CREATE EXTENSION annot" to load this file. \quit
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# run.sh -- update paths: for every released version V (src/ddl/released),
+# CREATE EXTENSION annot VERSION 'V' with data stored under it, then ALTER
+# EXTENSION annot UPDATE; the catalog must equal a fresh install's and the
+# data must read back unchanged.  Needs a running server (PGHOST, PGPORT,
+# PGUSER); prints one line per check and "N passed, N failed".
+set -uo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+passed=0
+failed=0
+check() {	# check NAME OK
+	if [ "$2" = t ]; then
+		passed=$((passed + 1)); echo "ok - $1"
+	else
+		failed=$((failed + 1)); echo "not ok - $1"
+	fi
+}
+q() { PGOPTIONS="-c client_min_messages=warning" psql -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+q -c 'DROP DATABASE IF EXISTS annot_fresh' -c 'CREATE DATABASE annot_fresh' >/dev/null
+q -d annot_fresh -c 'CREATE EXTENSION annot' >/dev/null
+q -d annot_fresh -f "$here/catalog.sql" >"$out/fresh.txt"
+current=$(q -d annot_fresh -Atc "SELECT extversion FROM pg_extension WHERE extname = 'annot'")
+
+for script in "$root"/src/ddl/released/annot--*.sql; do
+	v=$(basename "$script" .sql)
+	v=${v#annot--}
+	case "$v" in *--*) continue ;; esac
+	db=annot_from_${v//./_}
+	q -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" >/dev/null
+	if ! q -d "$db" -c "CREATE EXTENSION annot VERSION '$v'" >"$out/err" 2>&1; then
+		cat "$out/err"; check "$v installs" f; continue
+	fi
+	check "$v installs" t
+	q -d "$db" -f "$here/data.sql" >/dev/null 2>"$out/err" || cat "$out/err"
+	if ! q -d "$db" -c 'ALTER EXTENSION annot UPDATE' >"$out/err" 2>&1; then
+		cat "$out/err"; check "$v updates to $current" f; continue
+	fi
+	check "$v updates to $current" t
+	q -d "$db" -f "$here/catalog.sql" >"$out/updated.txt"
+	if diff -u "$out/fresh.txt" "$out/updated.txt" >"$out/diff"; then
+		check "$v updated catalog equals a fresh $current" t
+	else
+		head -60 "$out/diff"; check "$v updated catalog equals a fresh $current" f
+	fi
+	while IFS='|' read -r name ok; do
+		[ -n "$name" ] && check "$v data: $name" "$ok"
+	done < <(q -d "$db" -f "$here/check.sql" 2>&1)
+	q -c "DROP DATABASE $db" >/dev/null
+done
+q -c 'DROP DATABASE annot_fresh' >/dev/null
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -120,6 +120,7 @@ log "pgTAP"
 psql -X -q -c 'CREATE DATABASE annot_tap' >/dev/null
 export PGDATABASE=annot_tap
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgtap; CREATE EXTENSION annot; CREATE EXTENSION postgis' >/dev/null
+psql -X -q -v ON_ERROR_STOP=1 -f "$ANNOT_ROOT/test/pgtap/setup.psql" >/dev/null
 tap_files=("$ANNOT_ROOT"/test/pgtap/*.sql)
 # Peer generators write pgTAP files comparing annot with python peers.
 mkdir -p "$WORK/peers"

@@ -1,6 +1,6 @@
 /*
- * annot_core.c -- error records, number formatting and number parsing shared
- * by every decoder of the core.
+ * annot_core.c -- error records and number parsing shared by every decoder
+ * of the core (the number formatter is in shortest.c).
  */
 #include "annot_core.h"
 
@@ -47,30 +47,13 @@ annot_fail(annot_err *err, annot_status status, long pos, const char *fmt,...)
 	return status;
 }
 
-int
-annot_format_double(char *buf, double x)
+annot_num_text
+annot_num(double x)
 {
-	int			prec;
+	annot_num_text t;
 
-	if (isnan(x))
-		return snprintf(buf, ANNOT_DBL_BUFLEN, "NaN");
-	if (isinf(x))
-		return snprintf(buf, ANNOT_DBL_BUFLEN, x > 0 ? "Infinity" : "-Infinity");
-	if (x == 0.0)
-		return snprintf(buf, ANNOT_DBL_BUFLEN, signbit(x) ? "-0" : "0");
-
-	/*
-	 * DBL_DIG (15) significant digits always survive a decimal round trip,
-	 * so start there; 17 digits are always enough to get x back exactly.
-	 */
-	for (prec = 15; prec < 17; prec++)
-	{
-		int			n = snprintf(buf, ANNOT_DBL_BUFLEN, "%.*g", prec, x);
-
-		if (strtod(buf, NULL) == x)
-			return n;
-	}
-	return snprintf(buf, ANNOT_DBL_BUFLEN, "%.17g", x);
+	annot_format_double(t.s, x);
+	return t;
 }
 
 const char *

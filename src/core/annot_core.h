@@ -3,7 +3,7 @@
  *
  * Nothing under src/core includes postgres.h.  Core functions report
  * failure by returning an annot_status and filling an annot_err; the glue
- * (src/pg/annot_error.c) turns that into exactly one ereport/errsave with the
+ * (src/pg/annot_glue.c) turns that into exactly one ereport/errsave with the
  * SQLSTATE belonging to the status.  Memory comes from annot_alloc(), which
  * the glue implements with palloc and the unit tests with malloc.
  */
@@ -75,13 +75,35 @@ void		annot_free(void *ptr);
 void		annot_check_interrupts(void);
 
 /*
- * Shortest decimal text that reads back to exactly the same double
- * ("%.15g", widened to 16 and 17 digits until strtod returns x).  buf must
- * hold ANNOT_DBL_BUFLEN bytes.  Returns the length written.  Non-finite
- * values print as "NaN", "Infinity" and "-Infinity".
+ * Shortest decimal text that reads back to exactly the same double, in the
+ * notation of printf's "%.Pg" with P the larger of 15 and the number of
+ * digits: "0.1", "1e+300", "1234567890123456", "5e-324".  Zero prints as "0"
+ * or "-0"; non-finite values as "NaN", "Infinity" and "-Infinity".  buf
+ * must hold ANNOT_DBL_BUFLEN bytes; returns the length written.
  */
 #define ANNOT_DBL_BUFLEN 32
 int			annot_format_double(char *buf, double x);
+
+/*
+ * The digits of that text: x = digits * 10^exp10 with digits the shortest
+ * integer (no trailing zero) that reads back to x, the nearest to x among
+ * the shortest.  x must be finite and not zero; its sign is ignored.
+ */
+void		annot_shortest_decimal(double x, uint64_t *digits, int32_t *exp10);
+
+/*
+ * A double's shortest text as a value, for error details:
+ * annot_fail(err, st, -1, "Got %s.", ANNOT_NUM(x)).  The text lives until
+ * the end of the full expression that contains ANNOT_NUM.
+ */
+typedef struct annot_num_text
+{
+	char		s[ANNOT_DBL_BUFLEN];
+} annot_num_text;
+
+annot_num_text annot_num(double x);
+
+#define ANNOT_NUM(x) (annot_num(x).s)
 
 /*
  * Parse one finite double at *p in the C locale, skipping leading blanks.

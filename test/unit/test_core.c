@@ -1,12 +1,13 @@
 /*
  * test_core.c -- unit tests of the utilities every part of the core shares:
- * byte order helpers and the bounded reader, hash mixers, and the overlap
- * measures from areas.
+ * byte order helpers and the bounded reader, hash mixers, the overlap
+ * measures from areas, and the shortest round-trip number formatter.
  */
 #include "unit.h"
 
 #include <float.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "../../src/core/bbox.h"
 #include "../../src/core/bytes.h"
@@ -124,11 +125,207 @@ test_overlap(void)
 		  (double) 1000000001 / (double) 4500000009);
 }
 
+/*
+ * The formatter of version 0.1.0, kept here only to show that the fast one
+ * writes the same text: "%.15g", widened to 16 and 17 digits until strtod
+ * gives x back.
+ */
+static void
+format_double_0_1(char *buf, double x)
+{
+	int			prec;
+
+	if (isnan(x))
+	{
+		snprintf(buf, ANNOT_DBL_BUFLEN, "NaN");
+		return;
+	}
+	if (isinf(x))
+	{
+		snprintf(buf, ANNOT_DBL_BUFLEN, x > 0 ? "Infinity" : "-Infinity");
+		return;
+	}
+	if (x == 0.0)
+	{
+		snprintf(buf, ANNOT_DBL_BUFLEN, signbit(x) ? "-0" : "0");
+		return;
+	}
+	for (prec = 15; prec < 17; prec++)
+	{
+		snprintf(buf, ANNOT_DBL_BUFLEN, "%.*g", prec, x);
+		if (strtod(buf, NULL) == x)
+			return;
+	}
+	snprintf(buf, ANNOT_DBL_BUFLEN, "%.17g", x);
+}
+
+/* Significant digits of a number's text. */
+static int
+count_digits(const char *s)
+{
+	int			n = 0;
+	bool		leading = true;
+
+	for (; *s && *s != 'e'; s++)
+	{
+		if (*s < '0' || *s > '9')
+			continue;
+		if (*s == '0' && leading)
+			continue;
+		leading = false;
+		n++;
+	}
+	return n;
+}
+
+static uint64_t rng_state = UINT64_C(0x2545f4914f6cdd1d);
+
+static uint64_t
+rng_next(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static bool
+is_power_of_two(double x)
+{
+	int			e;
+
+	return fabs(frexp(x, &e)) == 0.5;
+}
+
+static long same_as_old;
+static long shorter_than_old;
+
+/*
+ * The new text reads back to x, and is the old text, except where the old
+ * was not the shortest: subnormals (printed with 15 digits) and powers of
+ * two whose shortest 16 digits are not the nearest 16 digits (the gap
+ * below a power of two is half the gap above).  There the new text has
+ * fewer digits.
+ */
+static void
+check_format(double x)
+{
+	char		got[ANNOT_DBL_BUFLEN];
+	char		old[ANNOT_DBL_BUFLEN];
+	int			len = annot_format_double(got, x);
+
+	format_double_0_1(old, x);
+	if ((size_t) len != strlen(got) ||
+		(!isnan(x) && strtod(got, NULL) != x))
+	{
+		printf("# %.17g printed as %s\n", x, got);
+		CHECK(!"round trip");
+		return;
+	}
+	if (strcmp(got, old) == 0)
+	{
+		same_as_old++;
+		return;
+	}
+	if ((fpclassify(x) == FP_SUBNORMAL || is_power_of_two(x)) &&
+		count_digits(got) < count_digits(old))
+	{
+		shorter_than_old++;
+		return;
+	}
+	printf("# %.17g: %s, 0.1.0 printed %s\n", x, got, old);
+	CHECK(!"same text as 0.1.0");
+}
+
+static void
+test_format(void)
+{
+	static const struct
+	{
+		double		x;
+		const char *text;
+	}			cases[] = {
+		{0.1, "0.1"},
+		{0.1 + 0.2, "0.30000000000000004"},
+		{1.0 / 3.0, "0.3333333333333333"},
+		{100, "100"},
+		{123456789012345, "123456789012345"},
+		{1e15, "1e+15"},
+		{1234567890123456, "1234567890123456"},
+		{12345678901234567.0, "12345678901234568"},
+		{1e16, "1e+16"},
+		{1e300, "1e+300"},
+		{0.0001, "0.0001"},
+		{0.00001, "1e-05"},
+		{-2.5, "-2.5"},
+		{0.0, "0"},
+		{-0.0, "-0"},
+		{5e-324, "5e-324"},
+		{-5e-324, "-5e-324"},
+		{2.2250738585072014e-308, "2.2250738585072014e-308"},
+		{DBL_MAX, "1.7976931348623157e+308"},
+		{9007199254740993.0, "9007199254740992"},
+		{5.9604644775390625e-08, "5.960464477539063e-08"},	/* 2^-24 */
+		{INFINITY, "Infinity"},
+		{-INFINITY, "-Infinity"},
+		{NAN, "NaN"},
+	};
+	size_t		i;
+	int			e;
+	long		k;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char		buf[ANNOT_DBL_BUFLEN];
+
+		annot_format_double(buf, cases[i].x);
+		CHECK_STR(buf, cases[i].text);
+	}
+	CHECK_STR(ANNOT_NUM(1e15), "1e+15");
+
+	/* every power of two and its neighbours */
+	for (e = -1074; e <= 1023; e++)
+	{
+		double		x = ldexp(1.0, e);
+
+		check_format(x);
+		check_format(-nextafter(x, 0));
+		check_format(nextafter(x, INFINITY));
+	}
+	/* random bit patterns, random magnitudes, and pixel-like values */
+	for (k = 0; k < 100000; k++)
+	{
+		uint64_t	bits = rng_next();
+		double		x;
+
+		memcpy(&x, &bits, sizeof(x));
+		check_format(x);
+		check_format(ldexp(1.0 + (double) (rng_next() >> 11) / 9007199254740992.0,
+						   (int) (rng_next() % 2098) - 1074));
+		check_format((double) (rng_next() % 10000000) / 100.0);
+		check_format((double) (rng_next() >> (rng_next() % 64)));
+	}
+	/* short decimals as they are typed */
+	for (k = 0; k < 50000; k++)
+	{
+		char		text[64];
+
+		snprintf(text, sizeof(text), "%llue%d",
+				 (unsigned long long) (rng_next() % 100000000000000000ULL >> (rng_next() % 50)),
+				 (int) (rng_next() % 640) - 330);
+		check_format(strtod(text, NULL));
+	}
+	printf("# %ld as 0.1.0 printed them, %ld shorter\n",
+		   same_as_old, shorter_than_old);
+	CHECK(same_as_old > 450000);
+}
+
 int
 main(void)
 {
 	test_bytes();
 	test_hash();
 	test_overlap();
+	test_format();
 	return unit_done("core");
 }

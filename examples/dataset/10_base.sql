@@ -100,3 +100,20 @@ CREATE INDEX ON demo.gold_boxes USING gist (box);
 CREATE INDEX ON demo.annotator_boxes USING gist (box);
 CREATE INDEX ON demo.annotator_boxes (image_id, annotator_id);
 ANALYZE demo.images, demo.annotators, demo.gold_boxes, demo.annotator_boxes;
+
+-- A batch of boxes as a labelling tool exports them (text literals), before
+-- it is loaded: most are fine, a few have the slips that tools make.
+CREATE TABLE demo.box_import (
+	line int PRIMARY KEY,
+	literal text NOT NULL
+);
+INSERT INTO demo.box_import
+SELECT n, CASE
+		WHEN n % 97 = 0 THEN format('(%s,%s),(%s,%s)', x + w, y, x, y + h)	-- corners swapped
+		WHEN n % 89 = 0 THEN format('(%s,%s),(%s,%s', x, y, x + w, y + h)	-- cut short
+		WHEN n % 83 = 0 THEN format('(%s,%s),(%s,NaN)', x, y, x + w)			-- a lost number
+		WHEN n % 79 = 0 THEN format('(%s,%s),(%se20,%s)', x, y, x + w, y + h)	-- a unit slip
+		ELSE format('(%s,%s),(%s,%s)', x, y, x + w, y + h) END
+FROM (SELECT n, round((random() * 600)::numeric, 1) AS x, round((random() * 440)::numeric, 1) AS y,
+		round((5 + random() * 80)::numeric, 1) AS w, round((5 + random() * 60)::numeric, 1) AS h
+	FROM generate_series(1, 1000) n) r;

@@ -54,3 +54,26 @@ JOIN images i USING (image_id)
 JOIN annotators a USING (annotator_id)
 WHERE NOT l.box <@ annot.bbox(0, 0, i.width, i.height)
 GROUP BY a.annotator_id, a.name ORDER BY a.annotator_id;
+
+\echo 'Import check: box literals of the pending batch that would not load,'
+\echo 'by reason (annot.input_error_info, no error raised).'
+SELECT e.sql_error_code,
+	regexp_replace(e.detail, ' at position [0-9]+| \([-0-9.e+]+\)', '', 'g') AS reason,
+	count(*) AS lines, min(b.line) AS first_line
+FROM box_import b, annot.input_error_info(b.literal, 'annot.bbox') e
+WHERE e.sql_error_code IS NOT NULL
+GROUP BY 1, 2 ORDER BY lines DESC, first_line;
+
+\echo 'For the review tool: the least accurate box of each annotator as a'
+\echo 'JSON row (boxes serialize as COCO [x, y, width, height]).'
+SELECT jsonb_build_object('annotator', a.name, 'label', to_jsonb(w) - 'annotator_id')
+	AS worst_label
+FROM annotators a
+CROSS JOIN LATERAL (
+	SELECT l.label_id, l.image_id, l.annotator_id, l.category, l.box AS bbox, g.box AS gold,
+		round(annot.iou(l.box, g.box)::numeric, 3) AS iou
+	FROM annotator_boxes l JOIN gold_boxes g
+		ON g.image_id = l.image_id AND g.box && l.box AND g.category = l.category
+	WHERE l.annotator_id = a.annotator_id
+	ORDER BY annot.iou(l.box, g.box), l.label_id LIMIT 1) w
+ORDER BY a.annotator_id;

@@ -154,6 +154,7 @@ annot_wkb_read_rings(const uint8_t *buf, size_t len, annot_wkb_rings *out,
 	int32_t		xycap = 0;
 	annot_status st;
 
+	annot_err_about(err, "WKB", NULL);
 	annot_reader_init(&r, buf, len, false);
 	memset(out, 0, sizeof(*out));
 	if ((st = read_header(&r, &type, err)) != ANNOT_OK)

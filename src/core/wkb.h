@@ -30,7 +30,8 @@ typedef struct annot_wkb_rings
  * Decode a Polygon or MultiPolygon.  Every length is checked against the
  * buffer before it is used; coordinates must be finite.  Failures are
  * ANNOT_EPARAM (well-formed but not a 2D (multi)polygon), ANNOT_EBINARY
- * (truncated or inconsistent) or ANNOT_ELIMIT.  Arrays come from annot_alloc.
+ * (truncated or inconsistent) or ANNOT_ELIMIT, about the subject "WKB".
+ * Arrays come from annot_alloc.
  */
 annot_status annot_wkb_read_rings(const uint8_t *buf, size_t len,
 								  annot_wkb_rings *out, annot_err *err);

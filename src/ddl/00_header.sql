@@ -15,8 +15,8 @@ COMMENT ON FUNCTION annot.input_error_info(text, regtype) IS
 
 CREATE FUNCTION annot.input_is_valid(literal text, type regtype)
 RETURNS boolean
-AS $$ SELECT (annot.input_error_info(literal, type)).sql_error_code IS NULL $$
-LANGUAGE sql STRICT STABLE PARALLEL UNSAFE;
+AS 'MODULE_PATHNAME', 'input_is_valid'
+LANGUAGE C STRICT STABLE PARALLEL UNSAFE;
 
 COMMENT ON FUNCTION annot.input_is_valid(text, regtype) IS
 'Whether the literal is valid input for the type; pg_input_is_valid() for PostgreSQL 15';

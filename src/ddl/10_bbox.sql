@@ -22,10 +22,10 @@ CREATE TYPE annot.bbox (
 );
 
 COMMENT ON TYPE annot.bbox IS
-'Axis-aligned box in pixel coordinates, text form (x1,y1),(x2,y2) with x1 <= x2 and y1 <= y2';
+'Axis-aligned box in pixel coordinates, text form (x1,y1),(x2,y2) with x1 <= x2, y1 <= y2 and every coordinate finite and at most 1e15 in magnitude';
 COMMENT ON FUNCTION annot.bbox_in(cstring) IS 'Text input of bbox: (x1,y1),(x2,y2)';
 COMMENT ON FUNCTION annot.bbox_out(annot.bbox) IS 'Text output of bbox, shortest round-trip numbers';
-COMMENT ON FUNCTION annot.bbox_recv(internal) IS 'Binary input of bbox: four float8 x1, y1, x2, y2';
+COMMENT ON FUNCTION annot.bbox_recv(internal) IS 'Binary input of bbox: exactly four float8 x1, y1, x2, y2 (32 bytes; 22P03 otherwise)';
 COMMENT ON FUNCTION annot.bbox_send(annot.bbox) IS 'Binary output of bbox: four float8 x1, y1, x2, y2';
 
 -- Constructors and conversions
@@ -34,23 +34,23 @@ CREATE FUNCTION annot.bbox(x1 float8, y1 float8, x2 float8, y2 float8)
 RETURNS annot.bbox
 AS 'MODULE_PATHNAME', 'bbox_corners' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION annot.bbox(float8, float8, float8, float8) IS
-'Box from its corners (Pascal VOC style); x1 > x2, y1 > y2 or a non-finite value raise 22023';
+'Box from its corners (Pascal VOC style); x1 > x2, y1 > y2 or a non-finite value raise 22023, a coordinate beyond 1e15 in magnitude 22003';
 
 CREATE FUNCTION annot.bbox_xywh(x float8, y float8, w float8, h float8)
 RETURNS annot.bbox
 AS 'MODULE_PATHNAME', 'bbox_xywh' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION annot.bbox_xywh(float8, float8, float8, float8) IS
-'Box from top-left corner, width and height (COCO style); a negative width or height raises 22023';
+'Box from top-left corner, width and height (COCO style); a negative width or height raises 22023, a corner beyond 1e15 in magnitude 22003';
 
 CREATE FUNCTION annot.bbox(coco jsonb) RETURNS annot.bbox
-AS 'MODULE_PATHNAME', 'bbox_from_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'bbox_from_jsonb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.bbox(jsonb) IS
 'Box from a COCO bbox array [x, y, width, height]';
 
 CREATE FUNCTION annot.to_coco(annot.bbox) RETURNS jsonb
-AS 'MODULE_PATHNAME', 'bbox_to_coco' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'bbox_to_coco' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.to_coco(annot.bbox) IS
-'COCO bbox array [x, y, width, height]; annot.bbox(annot.to_coco(b)) = b exactly';
+'COCO bbox array [x, y, width, height] with the shortest width and height that give x2 and y2 back: annot.bbox(annot.to_coco(b)) = b exactly for boxes made from x, y, width, height';
 
 CREATE FUNCTION annot.box(annot.bbox) RETURNS box
 AS 'MODULE_PATHNAME', 'bbox_to_box' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -71,7 +71,7 @@ COMMENT ON FUNCTION annot.to_wkb(annot.bbox) IS
 'The box as a WKB Polygon (little-endian, 5 points, counter-clockwise in image coordinates) for PostGIS ST_GeomFromWKB';
 
 CREATE FUNCTION annot.bbox_from_wkb(bytea) RETURNS annot.bbox
-AS 'MODULE_PATHNAME', 'bbox_from_wkb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'bbox_from_wkb' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.bbox_from_wkb(bytea) IS
 'Bounding box of a WKB or EWKB Polygon or MultiPolygon (PostGIS ST_AsBinary output)';
 
@@ -151,7 +151,7 @@ COMMENT ON AGGREGATE annot.extent(annot.bbox) IS
 CREATE FUNCTION annot.clip(annot.bbox, width float8, height float8) RETURNS annot.bbox
 AS 'MODULE_PATHNAME', 'bbox_clip' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION annot.clip(annot.bbox, float8, float8) IS
-'The part of the box inside an image of the given width and height, NULL when none is';
+'The part of the box inside an image of the given width and height, NULL when none is; a negative or non-finite size raises 22023';
 
 -- Operators
 

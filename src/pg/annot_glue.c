@@ -7,15 +7,18 @@
 
 #include "access/htup_details.h"
 #include "access/xact.h"
+#include "catalog/pg_language.h"
+#include "catalog/pg_proc.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/extensible.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
-#include "utils/numeric.h"
 #include "utils/resowner.h"
+#include "utils/syscache.h"
 
 PG_MODULE_MAGIC;
 
@@ -86,77 +89,97 @@ quoted_literal(const char *s)
 					pg_mbcliplen(s, len, ANNOT_LITERAL_QUOTE_MAX), s);
 }
 
-bool
-annot_report(const annot_err *err, Node *escontext)
+/* The primary message of a failure, worded from its status and subject. */
+static char *
+report_message(const annot_err *err)
 {
-	int			code = status_sqlstate(err->status);
-	const char *detail = err->detail[0] ? err->detail : NULL;
 	const char *what = err->subject ? err->subject : "value";
 	const char *input = err->literal ? quoted_literal(err->literal) : NULL;
-
-	if (err->status == ANNOT_OK)
-		elog(ERROR, "annot_report called without an error");
-
-#if PG_VERSION_NUM >= 160000
-#define ANNOT_RAISE(...) errsave(escontext, (__VA_ARGS__))
-#else
-#define ANNOT_RAISE(...) ereport(ERROR, (__VA_ARGS__))
-	(void) escontext;
-#endif
 
 	switch (err->status)
 	{
 		case ANNOT_ESYNTAX:
 			if (input != NULL)
-				ANNOT_RAISE(errcode(code),
-							errmsg("invalid input syntax for type %s: \"%s\"",
-								   what, input),
-							detail ? errdetail_internal("%s", detail) : 0);
-			else
-				ANNOT_RAISE(errcode(code),
-							errmsg("invalid input syntax for type %s", what),
-							detail ? errdetail_internal("%s", detail) : 0);
-			break;
+				return psprintf("invalid input syntax for type %s: \"%s\"",
+								what, input);
+			return psprintf("invalid input syntax for type %s", what);
 		case ANNOT_ERANGE:
 			if (input != NULL)
-				ANNOT_RAISE(errcode(code),
-							errmsg("value out of range in %s: \"%s\"",
-								   what, input),
-							detail ? errdetail_internal("%s", detail) : 0);
-			else
-				ANNOT_RAISE(errcode(code),
-							errmsg("value out of range in %s", what),
-							detail ? errdetail_internal("%s", detail) : 0);
-			break;
+				return psprintf("value out of range in %s: \"%s\"", what, input);
+			return psprintf("value out of range in %s", what);
 		case ANNOT_EPARAM:
-			ANNOT_RAISE(errcode(code),
-						errmsg("invalid %s", what),
-						detail ? errdetail_internal("%s", detail) : 0);
-			break;
+			return psprintf("invalid %s", what);
 		case ANNOT_ELIMIT:
-			ANNOT_RAISE(errcode(code),
-						errmsg("%s exceeds a size limit", what),
-						detail ? errdetail_internal("%s", detail) : 0);
-			break;
+			return psprintf("%s exceeds a size limit", what);
 		case ANNOT_EBINARY:
-			ANNOT_RAISE(errcode(code),
-						errmsg("invalid external binary value of type %s", what),
-						detail ? errdetail_internal("%s", detail) : 0);
-			break;
+			return psprintf("invalid external binary value of type %s", what);
 		case ANNOT_ECORRUPT:
-			ANNOT_RAISE(errcode(code),
-						errmsg("corrupt %s value", what),
-						detail ? errdetail_internal("%s", detail) : 0);
-			break;
+			return psprintf("corrupt %s value", what);
 		case ANNOT_ENOMEM:
-			ANNOT_RAISE(errcode(code),
-						errmsg("out of memory"),
-						detail ? errdetail_internal("%s", detail) : 0);
-			break;
+			return pstrdup("out of memory");
 		case ANNOT_OK:
 			break;
 	}
-#undef ANNOT_RAISE
+	elog(ERROR, "annot_report called without an error");
+	return NULL;
+}
+
+#if PG_VERSION_NUM < 160000
+
+/*
+ * PostgreSQL 15's stand-in for an ErrorSaveContext: annot's input
+ * functions pass their fcinfo->context to annot_report(), which stores the
+ * error here instead of raising it when the context is this node.
+ */
+#define SOFT_ERROR_NODE_NAME "annot soft error"
+
+typedef struct soft_error
+{
+	ExtensibleNode node;
+	bool		error_occurred;
+	annot_err	err;
+} soft_error;
+
+static soft_error *
+as_soft_error(Node *escontext)
+{
+	if (escontext != NULL && IsA(escontext, ExtensibleNode) &&
+		strcmp(((ExtensibleNode *) escontext)->extnodename,
+			   SOFT_ERROR_NODE_NAME) == 0)
+		return (soft_error *) escontext;
+	return NULL;
+}
+#endif
+
+bool
+annot_report(const annot_err *err, Node *escontext)
+{
+	int			code = status_sqlstate(err->status);
+	const char *detail = err->detail[0] ? err->detail : NULL;
+	char	   *message;
+
+	if (err->status == ANNOT_OK)
+		elog(ERROR, "annot_report called without an error");
+#if PG_VERSION_NUM < 160000
+	{
+		soft_error *soft = as_soft_error(escontext);
+
+		if (soft != NULL)
+		{
+			soft->error_occurred = true;
+			soft->err = *err;
+			return false;
+		}
+	}
+#endif
+	message = report_message(err);
+#if PG_VERSION_NUM >= 160000
+	errsave(escontext, (errcode(code), errmsg_internal("%s", message),
+						detail ? errdetail_internal("%s", detail) : 0));
+#else
+	ereport(ERROR, (errcode(code), errmsg_internal("%s", message),
+					detail ? errdetail_internal("%s", detail) : 0));
+#endif
 	return false;
 }
 
@@ -173,44 +196,6 @@ annot_raise_as(const annot_err *err, const char *what, const char *input,
 	(void) annot_report(&named, escontext);
 }
 
-double *
-annot_jsonb_numbers(Jsonb *jb, int *n, const char *what)
-{
-	JsonbIterator *it;
-	JsonbValue	v;
-	JsonbIteratorToken tok;
-	double	   *out;
-	int			cap;
-	int			count = 0;
-
-	if (!JB_ROOT_IS_ARRAY(jb) || JB_ROOT_IS_SCALAR(jb))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid %s", what),
-				 errdetail("Expected a JSON array of numbers.")));
-
-	cap = Max(JB_ROOT_COUNT(jb), 1);
-	out = palloc(sizeof(double) * cap);
-	it = JsonbIteratorInit(&jb->root);
-	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
-	{
-		if (tok != WJB_ELEM)
-			continue;
-		if (v.type != jbvNumeric)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid %s", what),
-					 errdetail("Element %d of the array is not a number.",
-							   count + 1)));
-		if (count >= cap)
-			elog(ERROR, "jsonb array longer than its header count");
-		out[count++] = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
-														  NumericGetDatum(v.val.numeric)));
-	}
-	*n = count;
-	return out;
-}
-
 Jsonb *
 annot_jsonb_from_cstring(const char *s)
 {
@@ -218,36 +203,122 @@ annot_jsonb_from_cstring(const char *s)
 }
 
 /*
- * annot.input_error_info(text, regtype): what pg_input_error_info() reports
- * on PostgreSQL 16, for PostgreSQL 15: the type's input function is called
- * in a subtransaction and the error it raises, if any, is returned as
- * (message, detail, hint, sql_error_code); all NULL when the literal is
- * valid.  Cancels and server failures are raised, not returned.
+ * Literal validation for PostgreSQL 15 (annot.input_is_valid and
+ * annot.input_error_info).  The input functions of annot's own types report
+ * every bad literal through annot_report(), so they are called directly
+ * with a soft-error node: no subtransaction, the cost of a cast.  Input
+ * functions of other types are called in a subtransaction whose error is
+ * caught.  Cancels and resource failures are raised in both cases.
  */
-PG_FUNCTION_INFO_V1(input_error_info);
-Datum
-input_error_info(PG_FUNCTION_ARGS)
+
+/* What a call site validates against, kept in fn_extra across rows. */
+typedef struct input_target
 {
-	text	   *literal = PG_GETARG_TEXT_PP(0);
-	Oid			typid = PG_GETARG_OID(1);
-	char	   *str = text_to_cstring(literal);
+	Oid			typid;
+	bool		ours;			/* input function in this library */
+	FmgrInfo	inproc;
+	Oid			ioparam;
+} input_target;
+
+/* The error a literal raised: message, detail, hint, SQLSTATE. */
+typedef struct input_failure
+{
+	char	   *message;
+	char	   *detail;
+	char	   *hint;
+	int			sqlerrcode;
+} input_failure;
+
+/* The library file of a C function, or NULL. */
+static char *
+proc_library(Oid fn)
+{
+	HeapTuple	tup = SearchSysCache1(PROCOID, ObjectIdGetDatum(fn));
+	char	   *lib = NULL;
+
+	if (HeapTupleIsValid(tup))
+	{
+		bool		isnull;
+		Datum		d;
+
+		if (((Form_pg_proc) GETSTRUCT(tup))->prolang == ClanguageId)
+		{
+			d = SysCacheGetAttr(PROCOID, tup, Anum_pg_proc_probin, &isnull);
+			if (!isnull)
+				lib = TextDatumGetCString(d);
+		}
+		ReleaseSysCache(tup);
+	}
+	return lib;
+}
+
+static input_target *
+input_target_of(FunctionCallInfo fcinfo, Oid typid)
+{
+	input_target *t = fcinfo->flinfo->fn_extra;
+	Oid			typinput;
+	char	   *lib;
+	char	   *self;
+
+	if (t != NULL && t->typid == typid)
+		return t;
+	if (t == NULL)
+		t = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(input_target));
+	getTypeInputInfo(typid, &typinput, &t->ioparam);
+	fmgr_info_cxt(typinput, &t->inproc, fcinfo->flinfo->fn_mcxt);
+	lib = proc_library(typinput);
+	self = proc_library(fcinfo->flinfo->fn_oid);
+	t->ours = lib != NULL && self != NULL && strcmp(lib, self) == 0;
+	t->typid = typid;
+	fcinfo->flinfo->fn_extra = t;
+	return t;
+}
+
+#if PG_VERSION_NUM < 160000
+/* Call one of annot's input functions with a soft-error node. */
+static bool
+input_softly(input_target *t, char *str, input_failure *f)
+{
+	soft_error	soft;
+	LOCAL_FCINFO(in, 3);
+
+	memset(&soft, 0, sizeof(soft));
+	soft.node.type = T_ExtensibleNode;
+	soft.node.extnodename = SOFT_ERROR_NODE_NAME;
+	InitFunctionCallInfoData(*in, &t->inproc, 3, InvalidOid, (Node *) &soft, NULL);
+	in->args[0].value = CStringGetDatum(str);
+	in->args[0].isnull = false;
+	in->args[1].value = ObjectIdGetDatum(t->ioparam);
+	in->args[1].isnull = false;
+	in->args[2].value = Int32GetDatum(-1);
+	in->args[2].isnull = false;
+	(void) FunctionCallInvoke(in);
+	if (!soft.error_occurred)
+		return true;
+	if (f != NULL)
+	{
+		f->message = report_message(&soft.err);
+		f->detail = soft.err.detail[0] ? pstrdup(soft.err.detail) : NULL;
+		f->hint = NULL;
+		f->sqlerrcode = status_sqlstate(soft.err.status);
+	}
+	return false;
+}
+#endif
+
+/* Call any input function in a subtransaction, catching its error. */
+static bool
+input_in_subtransaction(input_target *t, char *str, input_failure *f)
+{
 	MemoryContext oldcontext = CurrentMemoryContext;
 	ResourceOwner oldowner = CurrentResourceOwner;
-	TupleDesc	tupdesc;
-	Datum		values[4];
-	bool		nulls[4] = {true, true, true, true};
-	Oid			typinput;
-	Oid			typioparam;
-
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "return type must be a row type");
-	getTypeInputInfo(typid, &typinput, &typioparam);
+	volatile bool ok = true;
 
 	BeginInternalSubTransaction(NULL);
 	MemoryContextSwitchTo(oldcontext);
 	PG_TRY();
 	{
-		(void) OidInputFunctionCall(typinput, str, typioparam, -1);
+		(void) InputFunctionCall(&t->inproc, str, t->ioparam, -1);
 		ReleaseCurrentSubTransaction();
 		MemoryContextSwitchTo(oldcontext);
 		CurrentResourceOwner = oldowner;
@@ -269,23 +340,79 @@ input_error_info(PG_FUNCTION_ARGS)
 			ERRCODE_TO_CATEGORY(edata->sqlerrcode) ==
 			ERRCODE_INSUFFICIENT_RESOURCES)
 			ReThrowError(edata);
-
-		values[0] = CStringGetTextDatum(edata->message);
-		nulls[0] = false;
-		if (edata->detail)
+		ok = false;
+		if (f != NULL)
 		{
-			values[1] = CStringGetTextDatum(edata->detail);
-			nulls[1] = false;
+			f->message = edata->message;
+			f->detail = edata->detail;
+			f->hint = edata->hint;
+			f->sqlerrcode = edata->sqlerrcode;
 		}
-		if (edata->hint)
-		{
-			values[2] = CStringGetTextDatum(edata->hint);
-			nulls[2] = false;
-		}
-		values[3] = CStringGetTextDatum(unpack_sql_state(edata->sqlerrcode));
-		nulls[3] = false;
 	}
 	PG_END_TRY();
+	return ok;
+}
 
+/* Whether str is valid input for the type; f (may be NULL) gets the error. */
+static bool
+input_valid(FunctionCallInfo fcinfo, text *literal, Oid typid,
+			input_failure *f)
+{
+	input_target *t = input_target_of(fcinfo, typid);
+	char	   *str = text_to_cstring(literal);
+
+#if PG_VERSION_NUM < 160000
+	if (t->ours)
+		return input_softly(t, str, f);
+#endif
+	return input_in_subtransaction(t, str, f);
+}
+
+/*
+ * annot.input_is_valid(text, regtype): pg_input_is_valid() for
+ * PostgreSQL 15.
+ */
+PG_FUNCTION_INFO_V1(input_is_valid);
+Datum
+input_is_valid(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(input_valid(fcinfo, PG_GETARG_TEXT_PP(0), PG_GETARG_OID(1),
+							   NULL));
+}
+
+/*
+ * annot.input_error_info(text, regtype): what pg_input_error_info() reports
+ * on PostgreSQL 16, for PostgreSQL 15: the error casting the literal would
+ * raise as (message, detail, hint, sql_error_code); all NULL when the
+ * literal is valid.
+ */
+PG_FUNCTION_INFO_V1(input_error_info);
+Datum
+input_error_info(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	Datum		values[4];
+	bool		nulls[4] = {true, true, true, true};
+	input_failure f;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "return type must be a row type");
+	if (!input_valid(fcinfo, PG_GETARG_TEXT_PP(0), PG_GETARG_OID(1), &f))
+	{
+		values[0] = CStringGetTextDatum(f.message);
+		nulls[0] = false;
+		if (f.detail)
+		{
+			values[1] = CStringGetTextDatum(f.detail);
+			nulls[1] = false;
+		}
+		if (f.hint)
+		{
+			values[2] = CStringGetTextDatum(f.hint);
+			nulls[2] = false;
+		}
+		values[3] = CStringGetTextDatum(unpack_sql_state(f.sqlerrcode));
+		nulls[3] = false;
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }

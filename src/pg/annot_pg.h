@@ -15,14 +15,15 @@
 /*
  * The soft-error context of an input function.  PostgreSQL 16 passes an
  * ErrorSaveContext in fcinfo->context so that pg_input_is_valid() can test a
- * literal without an error; on 15 there is none and errors are raised.
+ * literal without an error.  PostgreSQL 15 passes none, but annot's own
+ * annot.input_is_valid() and annot.input_error_info() pass a node of their
+ * own to annot's input functions, which annot_report() recognizes; any other
+ * context is ignored and the error raised.
  */
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
-#define ANNOT_ESCONTEXT(fcinfo) ((fcinfo)->context)
-#else
-#define ANNOT_ESCONTEXT(fcinfo) ((Node *) NULL)
 #endif
+#define ANNOT_ESCONTEXT(fcinfo) ((fcinfo)->context)
 
 /*
  * Turn a failed core call into an error with the SQLSTATE of its status,
@@ -44,12 +45,6 @@ extern bool annot_report(const annot_err *err, Node *escontext);
  */
 extern void annot_raise_as(const annot_err *err, const char *what,
 						   const char *input, Node *escontext);
-
-/*
- * Read a jsonb value that must be an array of numbers into a palloc'd
- * float8 array; *n receives its length.  what names the value in errors.
- */
-extern double *annot_jsonb_numbers(Jsonb *jb, int *n, const char *what);
 
 /* Parse a jsonb document from text produced by the core (can't fail). */
 extern Jsonb *annot_jsonb_from_cstring(const char *s);

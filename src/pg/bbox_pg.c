@@ -2,42 +2,26 @@
  * bbox_pg.c -- SQL interface of annot.bbox: I/O, constructors, accessors,
  * geometry functions, operators, btree/hash support and the GiST opclass.
  */
-#include "annot_pg.h"
+#include "bbox_pg.h"
 
 #include <math.h>
 
 #include "access/gist.h"
 #include "access/stratnum.h"
-#include "common/hashfn.h"
+#include "catalog/pg_type.h"
 #include "libpq/pqformat.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/geo_decls.h"
+#include "utils/json.h"
 
-#include "../core/bbox.h"
-#include "../core/wkb.h"
-
-#define PG_GETARG_BBOX(n) ((annot_bbox *) PG_GETARG_POINTER(n))
-#define PG_RETURN_BBOX(b) PG_RETURN_POINTER(b)
-
-static annot_bbox *
-bbox_palloc(const annot_bbox *b)
+annot_bbox *
+bbox_copy(const annot_bbox *b)
 {
 	annot_bbox *r = palloc(sizeof(annot_bbox));
 
 	*r = *b;
 	return r;
-}
-
-/* Validate a box built from function arguments; raise 22023 if it is bad. */
-static annot_bbox *
-bbox_checked(const annot_bbox *b)
-{
-	annot_err	err;
-
-	annot_err_init(&err);
-	if (annot_bbox_validate(b, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise_as(&err, "bbox", NULL, NULL);
-	return bbox_palloc(b);
 }
 
 PG_FUNCTION_INFO_V1(bbox_in);
@@ -51,17 +35,17 @@ bbox_in(PG_FUNCTION_ARGS)
 	annot_err_init(&err);
 	if (annot_bbox_parse(str, &b, &err) != ANNOT_OK)
 	{
-		annot_raise_as(&err, "bbox", str, ANNOT_ESCONTEXT(fcinfo));
+		annot_report(&err, ANNOT_ESCONTEXT(fcinfo));
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_BBOX(bbox_palloc(&b));
+	PG_RETURN_BBOX_P(bbox_copy(&b));
 }
 
 PG_FUNCTION_INFO_V1(bbox_out);
 Datum
 bbox_out(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
+	annot_bbox *b = PG_GETARG_BBOX_P(0);
 	char	   *buf = palloc(ANNOT_BBOX_TEXTLEN);
 
 	annot_bbox_format(b, buf);
@@ -76,30 +60,23 @@ bbox_recv(PG_FUNCTION_ARGS)
 	annot_bbox	b;
 	annot_err	err;
 
-	/* pq_getmsgfloat8 raises 08P01 on a short message */
-	b.x1 = pq_getmsgfloat8(buf);
-	b.y1 = pq_getmsgfloat8(buf);
-	b.x2 = pq_getmsgfloat8(buf);
-	b.y2 = pq_getmsgfloat8(buf);
 	annot_err_init(&err);
-	if (annot_bbox_validate(&b, ANNOT_EBINARY, &err) != ANNOT_OK)
-		annot_raise_as(&err, "bbox", NULL, NULL);
-	PG_RETURN_BBOX(bbox_palloc(&b));
+	if (annot_bbox_recv((const uint8_t *) buf->data + buf->cursor,
+						(size_t) (buf->len - buf->cursor), &b, &err) != ANNOT_OK)
+		annot_raise(&err);
+	buf->cursor = buf->len;
+	PG_RETURN_BBOX_P(bbox_copy(&b));
 }
 
 PG_FUNCTION_INFO_V1(bbox_send);
 Datum
 bbox_send(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
-	StringInfoData buf;
+	bytea	   *r = palloc(VARHDRSZ + ANNOT_BBOX_BINLEN);
 
-	pq_begintypsend(&buf);
-	pq_sendfloat8(&buf, b->x1);
-	pq_sendfloat8(&buf, b->y1);
-	pq_sendfloat8(&buf, b->x2);
-	pq_sendfloat8(&buf, b->y2);
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	SET_VARSIZE(r, VARHDRSZ + ANNOT_BBOX_BINLEN);
+	annot_bbox_send(PG_GETARG_BBOX_P(0), (uint8_t *) VARDATA(r));
+	PG_RETURN_BYTEA_P(r);
 }
 
 PG_FUNCTION_INFO_V1(bbox_corners);
@@ -107,12 +84,14 @@ Datum
 bbox_corners(PG_FUNCTION_ARGS)
 {
 	annot_bbox	b;
+	annot_err	err;
 
-	b.x1 = PG_GETARG_FLOAT8(0);
-	b.y1 = PG_GETARG_FLOAT8(1);
-	b.x2 = PG_GETARG_FLOAT8(2);
-	b.y2 = PG_GETARG_FLOAT8(3);
-	PG_RETURN_BBOX(bbox_checked(&b));
+	annot_err_init(&err);
+	if (annot_bbox_from_corners(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
+								PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3),
+								&b, &err) != ANNOT_OK)
+		annot_raise(&err);
+	PG_RETURN_BBOX_P(bbox_copy(&b));
 }
 
 PG_FUNCTION_INFO_V1(bbox_xywh);
@@ -126,8 +105,32 @@ bbox_xywh(PG_FUNCTION_ARGS)
 	if (annot_bbox_from_xywh(PG_GETARG_FLOAT8(0), PG_GETARG_FLOAT8(1),
 							 PG_GETARG_FLOAT8(2), PG_GETARG_FLOAT8(3),
 							 &b, &err) != ANNOT_OK)
-		annot_raise_as(&err, "bbox", NULL, NULL);
-	PG_RETURN_BBOX(bbox_palloc(&b));
+		annot_raise(&err);
+	PG_RETURN_BBOX_P(bbox_copy(&b));
+}
+
+/* annot.bbox(float8[]): COCO's [x, y, width, height] as drivers bind a list */
+PG_FUNCTION_INFO_V1(bbox_from_array);
+Datum
+bbox_from_array(PG_FUNCTION_ARGS)
+{
+	ArrayType  *a = PG_GETARG_ARRAYTYPE_P(0);
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+	double		v[4];
+	annot_bbox	b;
+	annot_err	err;
+	int			i;
+
+	deconstruct_array(a, FLOAT8OID, sizeof(float8), FLOAT8PASSBYVAL,
+					  TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	for (i = 0; i < n && i < 4; i++)
+		v[i] = nulls[i] ? 0.0 : DatumGetFloat8(elems[i]);
+	annot_err_init(&err);
+	if (annot_bbox_from_array(v, nulls, ARR_NDIM(a), n, &b, &err) != ANNOT_OK)
+		annot_raise(&err);
+	PG_RETURN_BBOX_P(bbox_copy(&b));
 }
 
 /* annot.bbox(jsonb): COCO's [x, y, width, height] */
@@ -136,43 +139,58 @@ Datum
 bbox_from_jsonb(PG_FUNCTION_ARGS)
 {
 	Jsonb	   *jb = PG_GETARG_JSONB_P(0);
-	int			n;
-	double	   *v = annot_jsonb_numbers(jb, &n, "COCO bbox");
 	annot_bbox	b;
 	annot_err	err;
 
-	if (n != 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid COCO bbox"),
-				 errdetail("A COCO bbox is an array of 4 numbers [x, y, width, height]; got %d.", n)));
+	/*
+	 * jsonb prints its numbers as written, so the core's parser turns each
+	 * into the nearest double, as float8in would.
+	 */
 	annot_err_init(&err);
-	if (annot_bbox_from_xywh(v[0], v[1], v[2], v[3], &b, &err) != ANNOT_OK)
-		annot_raise_as(&err, "COCO bbox", NULL, NULL);
-	PG_RETURN_BBOX(bbox_palloc(&b));
+	if (annot_bbox_parse_coco(JsonbToCString(NULL, &jb->root, VARSIZE(jb)),
+							  &b, &err) != ANNOT_OK)
+		annot_raise(&err);
+	PG_RETURN_BBOX_P(bbox_copy(&b));
+}
+
+/* COCO's [x, y, width, height] as text, palloc'd */
+static char *
+bbox_coco_text(const annot_bbox *b, int *len)
+{
+	char	   *buf = palloc(ANNOT_BBOX_COCOLEN);
+	annot_err	err;
+
+	annot_err_init(&err);
+	if (annot_bbox_coco(b, buf, len, &err) != ANNOT_OK)
+		annot_raise(&err);
+	return buf;
 }
 
 PG_FUNCTION_INFO_V1(bbox_to_coco);
 Datum
 bbox_to_coco(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
-	char		n[4][ANNOT_DBL_BUFLEN];
-	char		buf[4 * ANNOT_DBL_BUFLEN + 8];
+	int			len;
 
-	annot_format_double(n[0], b->x1);
-	annot_format_double(n[1], b->y1);
-	annot_format_double(n[2], annot_bbox_coco_extent(b->x1, b->x2));
-	annot_format_double(n[3], annot_bbox_coco_extent(b->y1, b->y2));
-	snprintf(buf, sizeof(buf), "[%s, %s, %s, %s]", n[0], n[1], n[2], n[3]);
-	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(buf));
+	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(bbox_coco_text(PG_GETARG_BBOX_P(0), &len)));
+}
+
+/* The cast to json: COCO's array as json text, which needs no parsing */
+PG_FUNCTION_INFO_V1(bbox_to_json);
+Datum
+bbox_to_json(PG_FUNCTION_ARGS)
+{
+	int			len;
+	char	   *s = bbox_coco_text(PG_GETARG_BBOX_P(0), &len);
+
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(s, len));
 }
 
 PG_FUNCTION_INFO_V1(bbox_to_box);
 Datum
 bbox_to_box(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
+	annot_bbox *b = PG_GETARG_BBOX_P(0);
 	BOX		   *r = palloc(sizeof(BOX));
 
 	r->low.x = b->x1;
@@ -188,28 +206,24 @@ bbox_from_box(PG_FUNCTION_ARGS)
 {
 	BOX		   *box = PG_GETARG_BOX_P(0);
 	annot_bbox	b;
+	annot_err	err;
 
 	/* box_in normalizes, so low <= high; only NaN and infinities remain */
-	b.x1 = box->low.x;
-	b.y1 = box->low.y;
-	b.x2 = box->high.x;
-	b.y2 = box->high.y;
-	PG_RETURN_BBOX(bbox_checked(&b));
+	annot_err_init(&err);
+	if (annot_bbox_from_corners(box->low.x, box->low.y, box->high.x,
+								box->high.y, &b, &err) != ANNOT_OK)
+		annot_raise(&err);
+	PG_RETURN_BBOX_P(bbox_copy(&b));
 }
 
 PG_FUNCTION_INFO_V1(bbox_to_wkb);
 Datum
 bbox_to_wkb(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
-	const int32_t npts = 5;
-	const double xy[10] = {b->x1, b->y1, b->x2, b->y1, b->x2, b->y2,
-	b->x1, b->y2, b->x1, b->y1};
-	size_t		size = annot_wkb_polygon_size(1, &npts);
-	bytea	   *r = palloc(VARHDRSZ + size);
+	bytea	   *r = palloc(VARHDRSZ + ANNOT_BBOX_WKBLEN);
 
-	SET_VARSIZE(r, VARHDRSZ + size);
-	annot_wkb_write_polygon((uint8_t *) VARDATA(r), 1, &npts, xy);
+	SET_VARSIZE(r, VARHDRSZ + ANNOT_BBOX_WKBLEN);
+	annot_bbox_to_wkb(PG_GETARG_BBOX_P(0), (uint8_t *) VARDATA(r));
 	PG_RETURN_BYTEA_P(r);
 }
 
@@ -219,86 +233,114 @@ Datum
 bbox_from_wkb(PG_FUNCTION_ARGS)
 {
 	bytea	   *wkb = PG_GETARG_BYTEA_PP(0);
-	annot_wkb_rings rings;
 	annot_err	err;
 	annot_bbox	b;
-	int32_t		i;
 
 	annot_err_init(&err);
-	if (annot_wkb_read_rings((const uint8_t *) VARDATA_ANY(wkb),
-							 VARSIZE_ANY_EXHDR(wkb), &rings, &err) != ANNOT_OK)
-		annot_raise_as(&err, "WKB", NULL, NULL);
-	if (rings.npoints == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid WKB"),
-				 errdetail("An empty geometry has no bounding box.")));
-	b.x1 = b.x2 = rings.xy[0];
-	b.y1 = b.y2 = rings.xy[1];
-	for (i = 1; i < rings.npoints; i++)
-	{
-		b.x1 = fmin(b.x1, rings.xy[2 * i]);
-		b.x2 = fmax(b.x2, rings.xy[2 * i]);
-		b.y1 = fmin(b.y1, rings.xy[2 * i + 1]);
-		b.y2 = fmax(b.y2, rings.xy[2 * i + 1]);
-	}
-	annot_wkb_rings_free(&rings);
-	PG_RETURN_BBOX(bbox_palloc(&b));
+	if (annot_bbox_from_wkb((const uint8_t *) VARDATA_ANY(wkb),
+							VARSIZE_ANY_EXHDR(wkb), &b, &err) != ANNOT_OK)
+		annot_raise(&err);
+	PG_RETURN_BBOX_P(bbox_copy(&b));
 }
 
 /* Accessors */
 
-#define BBOX_FLOAT_FN(name, expr) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	annot_bbox *b = PG_GETARG_BBOX(0); \
-	PG_RETURN_FLOAT8(expr); \
+PG_FUNCTION_INFO_V1(bbox_x1);
+Datum
+bbox_x1(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(PG_GETARG_BBOX_P(0)->x1);
 }
 
-BBOX_FLOAT_FN(bbox_x1, b->x1)
-BBOX_FLOAT_FN(bbox_y1, b->y1)
-BBOX_FLOAT_FN(bbox_x2, b->x2)
-BBOX_FLOAT_FN(bbox_y2, b->y2)
-BBOX_FLOAT_FN(bbox_width, annot_bbox_width(b))
-BBOX_FLOAT_FN(bbox_height, annot_bbox_height(b))
-BBOX_FLOAT_FN(bbox_area, annot_bbox_area(b))
+PG_FUNCTION_INFO_V1(bbox_y1);
+Datum
+bbox_y1(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(PG_GETARG_BBOX_P(0)->y1);
+}
+
+PG_FUNCTION_INFO_V1(bbox_x2);
+Datum
+bbox_x2(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(PG_GETARG_BBOX_P(0)->x2);
+}
+
+PG_FUNCTION_INFO_V1(bbox_y2);
+Datum
+bbox_y2(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(PG_GETARG_BBOX_P(0)->y2);
+}
+
+PG_FUNCTION_INFO_V1(bbox_width);
+Datum
+bbox_width(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_width(PG_GETARG_BBOX_P(0)));
+}
+
+PG_FUNCTION_INFO_V1(bbox_height);
+Datum
+bbox_height(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_height(PG_GETARG_BBOX_P(0)));
+}
+
+PG_FUNCTION_INFO_V1(bbox_area);
+Datum
+bbox_area(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_area(PG_GETARG_BBOX_P(0)));
+}
 
 PG_FUNCTION_INFO_V1(bbox_center);
 Datum
 bbox_center(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
 	Point	   *p = palloc(sizeof(Point));
 
-	/* halves first: (x1 + x2) / 2 could overflow */
-	p->x = b->x1 / 2 + b->x2 / 2;
-	p->y = b->y1 / 2 + b->y2 / 2;
+	annot_bbox_center(PG_GETARG_BBOX_P(0), &p->x, &p->y);
 	PG_RETURN_POINT_P(p);
 }
 
 /* Pairwise similarity */
 
-#define BBOX_PAIR_FLOAT_FN(name, fn) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_FLOAT8(fn(PG_GETARG_BBOX(0), PG_GETARG_BBOX(1))); \
+PG_FUNCTION_INFO_V1(bbox_iou);
+Datum
+bbox_iou(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_iou(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)));
 }
 
-BBOX_PAIR_FLOAT_FN(bbox_iou, annot_bbox_iou)
-BBOX_PAIR_FLOAT_FN(bbox_giou, annot_bbox_giou)
-BBOX_PAIR_FLOAT_FN(bbox_dice, annot_bbox_dice)
-BBOX_PAIR_FLOAT_FN(bbox_inter_area, annot_bbox_inter_area)
+PG_FUNCTION_INFO_V1(bbox_giou);
+Datum
+bbox_giou(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_giou(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(bbox_dice);
+Datum
+bbox_dice(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_dice(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(bbox_inter_area);
+Datum
+bbox_inter_area(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8(annot_bbox_inter_area(PG_GETARG_BBOX_P(0),
+										   PG_GETARG_BBOX_P(1)));
+}
 
 PG_FUNCTION_INFO_V1(bbox_iou_crowd);
 Datum
 bbox_iou_crowd(PG_FUNCTION_ARGS)
 {
-	annot_bbox *dt = PG_GETARG_BBOX(0);
-	annot_bbox *gt = PG_GETARG_BBOX(1);
+	annot_bbox *dt = PG_GETARG_BBOX_P(0);
+	annot_bbox *gt = PG_GETARG_BBOX_P(1);
 	bool		crowd = PG_GETARG_BOOL(2);
 
 	PG_RETURN_FLOAT8(crowd ? annot_bbox_iou_crowd(dt, gt) : annot_bbox_iou(dt, gt));
@@ -310,9 +352,9 @@ bbox_intersection(PG_FUNCTION_ARGS)
 {
 	annot_bbox	r;
 
-	if (!annot_bbox_intersection(PG_GETARG_BBOX(0), PG_GETARG_BBOX(1), &r))
+	if (!annot_bbox_intersection(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1), &r))
 		PG_RETURN_NULL();
-	PG_RETURN_BBOX(bbox_palloc(&r));
+	PG_RETURN_BBOX_P(bbox_copy(&r));
 }
 
 PG_FUNCTION_INFO_V1(bbox_cover);
@@ -321,63 +363,104 @@ bbox_cover(PG_FUNCTION_ARGS)
 {
 	annot_bbox	r;
 
-	annot_bbox_cover(PG_GETARG_BBOX(0), PG_GETARG_BBOX(1), &r);
-	PG_RETURN_BBOX(bbox_palloc(&r));
+	annot_bbox_cover(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1), &r);
+	PG_RETURN_BBOX_P(bbox_copy(&r));
 }
 
 PG_FUNCTION_INFO_V1(bbox_clip);
 Datum
 bbox_clip(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
-	double		w = PG_GETARG_FLOAT8(1);
-	double		h = PG_GETARG_FLOAT8(2);
 	annot_bbox	r;
+	bool		inside;
+	annot_err	err;
 
-	if (!(w >= 0) || !(h >= 0) || isinf(w) || isinf(h))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid image size for clip"),
-				 errdetail("Image width and height must be finite and non-negative (got %g and %g).", w, h)));
-	if (!annot_bbox_clip(b, w, h, &r))
+	annot_err_init(&err);
+	if (annot_bbox_clip(PG_GETARG_BBOX_P(0), PG_GETARG_FLOAT8(1),
+						PG_GETARG_FLOAT8(2), &r, &inside, &err) != ANNOT_OK)
+		annot_raise(&err);
+	if (!inside)
 		PG_RETURN_NULL();
-	PG_RETURN_BBOX(bbox_palloc(&r));
+	PG_RETURN_BBOX_P(bbox_copy(&r));
 }
 
 /* Operators and btree/hash support */
 
-#define BBOX_PRED_FN(name, expr) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	annot_bbox *a = PG_GETARG_BBOX(0); \
-	annot_bbox *b = PG_GETARG_BBOX(1); \
-	PG_RETURN_BOOL(expr); \
+PG_FUNCTION_INFO_V1(bbox_overlaps);
+Datum
+bbox_overlaps(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_overlaps(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)));
 }
 
-BBOX_PRED_FN(bbox_overlaps, annot_bbox_overlaps(a, b))
-BBOX_PRED_FN(bbox_contains, annot_bbox_contains(a, b))
-BBOX_PRED_FN(bbox_contained, annot_bbox_contains(b, a))
-BBOX_PRED_FN(bbox_eq, annot_bbox_cmp(a, b) == 0)
-BBOX_PRED_FN(bbox_ne, annot_bbox_cmp(a, b) != 0)
-BBOX_PRED_FN(bbox_lt, annot_bbox_cmp(a, b) < 0)
-BBOX_PRED_FN(bbox_le, annot_bbox_cmp(a, b) <= 0)
-BBOX_PRED_FN(bbox_gt, annot_bbox_cmp(a, b) > 0)
-BBOX_PRED_FN(bbox_ge, annot_bbox_cmp(a, b) >= 0)
+PG_FUNCTION_INFO_V1(bbox_contains);
+Datum
+bbox_contains(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_contains(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)));
+}
+
+PG_FUNCTION_INFO_V1(bbox_contained);
+Datum
+bbox_contained(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_contains(PG_GETARG_BBOX_P(1), PG_GETARG_BBOX_P(0)));
+}
+
+PG_FUNCTION_INFO_V1(bbox_eq);
+Datum
+bbox_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)) == 0);
+}
+
+PG_FUNCTION_INFO_V1(bbox_ne);
+Datum
+bbox_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)) != 0);
+}
+
+PG_FUNCTION_INFO_V1(bbox_lt);
+Datum
+bbox_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)) < 0);
+}
+
+PG_FUNCTION_INFO_V1(bbox_le);
+Datum
+bbox_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(bbox_gt);
+Datum
+bbox_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)) > 0);
+}
+
+PG_FUNCTION_INFO_V1(bbox_ge);
+Datum
+bbox_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)) >= 0);
+}
 
 PG_FUNCTION_INFO_V1(bbox_cmp);
 Datum
 bbox_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(annot_bbox_cmp(PG_GETARG_BBOX(0), PG_GETARG_BBOX(1)));
+	PG_RETURN_INT32(annot_bbox_cmp(PG_GETARG_BBOX_P(0), PG_GETARG_BBOX_P(1)));
 }
 
 PG_FUNCTION_INFO_V1(bbox_hash);
 Datum
 bbox_hash(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32((int32) annot_bbox_hash(PG_GETARG_BBOX(0), 0));
+	PG_RETURN_INT32((int32) annot_bbox_hash(PG_GETARG_BBOX_P(0), 0));
 }
 
 PG_FUNCTION_INFO_V1(bbox_hash_extended);
@@ -385,7 +468,7 @@ Datum
 bbox_hash_extended(PG_FUNCTION_ARGS)
 {
 	/* seed 0 must give the low 32 bits of bbox_hash, as hash_any_extended does */
-	PG_RETURN_INT64((int64) annot_bbox_hash(PG_GETARG_BBOX(0),
+	PG_RETURN_INT64((int64) annot_bbox_hash(PG_GETARG_BBOX_P(0),
 											(uint64_t) PG_GETARG_INT64(1)));
 }
 
@@ -398,7 +481,7 @@ Datum
 bbox_gist_consistent(PG_FUNCTION_ARGS)
 {
 	GISTENTRY  *entry = (GISTENTRY *) PG_GETARG_POINTER(0);
-	annot_bbox *query = PG_GETARG_BBOX(1);
+	annot_bbox *query = PG_GETARG_BBOX_P(1);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
 	annot_bbox *key = (annot_bbox *) DatumGetPointer(entry->key);
@@ -565,8 +648,8 @@ PG_FUNCTION_INFO_V1(bbox_gist_same);
 Datum
 bbox_gist_same(PG_FUNCTION_ARGS)
 {
-	annot_bbox *a = PG_GETARG_BBOX(0);
-	annot_bbox *b = PG_GETARG_BBOX(1);
+	annot_bbox *a = PG_GETARG_BBOX_P(0);
+	annot_bbox *b = PG_GETARG_BBOX_P(1);
 	bool	   *result = (bool *) PG_GETARG_POINTER(2);
 
 	*result = annot_bbox_equal(a, b);

@@ -3,6 +3,7 @@
  * region measures against polys and boxes, validity, equality and hashing.
  */
 #include "poly_pg.h"
+#include "bbox_pg.h"
 
 #include <math.h>
 
@@ -13,10 +14,7 @@
 #include "utils/geo_decls.h"
 #include "utils/jsonb.h"
 
-#include "../core/bbox.h"
 #include "../core/wkb.h"
-
-#define PG_GETARG_BBOX(n) ((annot_bbox *) PG_GETARG_POINTER(n))
 
 /* Longest piece of a literal quoted in an error message. */
 
@@ -242,7 +240,7 @@ PG_FUNCTION_INFO_V1(poly_from_bbox);
 Datum
 poly_from_bbox(PG_FUNCTION_ARGS)
 {
-	annot_bbox *b = PG_GETARG_BBOX(0);
+	annot_bbox *b = PG_GETARG_BBOX_P(0);
 	int32_t		end;
 	double		xy[8];
 	annot_rings r;
@@ -311,7 +309,7 @@ operand_of(operand *o, FunctionCallInfo fcinfo, int argno, bool is_bbox)
 {
 	if (is_bbox)
 	{
-		annot_bbox *b = PG_GETARG_BBOX(argno);
+		annot_bbox *b = PG_GETARG_BBOX_P(argno);
 
 		annot_bbox_ring(b, &o->end, o->xy);
 		o->r.nrings = 1;

@@ -19,7 +19,9 @@ UPDATE_PARTS = $(wildcard src/ddl/update/$(PREVVERSION)--$(EXTVERSION)/[0-9]*.sq
 ANNOT_INSTALL_SQL = $(EXTENSION)--$(EXTVERSION).sql
 ANNOT_UPDATE_SQL = $(EXTENSION)--$(PREVVERSION)--$(EXTVERSION).sql
 DATA_built = $(ANNOT_INSTALL_SQL) $(ANNOT_UPDATE_SQL)
-DATA = $(wildcard src/ddl/released/$(EXTENSION)--*.sql)
+# and how the released versions install (their secondary control files)
+DATA = $(wildcard src/ddl/released/$(EXTENSION)--*.sql) \
+	$(wildcard src/ddl/$(EXTENSION)--*.control)
 
 # sql/setup.sql creates the extensions and helpers every other file uses.
 REGRESS = setup $(filter-out setup,$(sort $(basename $(notdir $(wildcard sql/*.sql)))))

@@ -218,16 +218,18 @@ wait_for_others() {
 
 # --- the run -----------------------------------------------------------
 
-log "building annot; unit tests and fuzz replay meanwhile"
+log "building annot, unit tests and fuzz replay; starting the cluster"
 start core suite_core
 start headers suite_headers
 start peers suite_peers
-build_and_install
+( build_and_install ) &
+build=$!
+start_cluster test "${ANNOT_TEST_PORT:-54362}"
+wait "$build"
 # (clang reads the Makefile's dependency files: not while gcc writes them)
 start clang suite_clang
-start_cluster test "${ANNOT_TEST_PORT:-54362}"
 
-log "server suites"
+log "server suites ($((SECONDS - STARTED)) s)"
 psql -X -q -c 'CREATE DATABASE annot_tap' >/dev/null
 PGDATABASE=annot_tap psql -X -q -v ON_ERROR_STOP=1 \
 	-c 'CREATE EXTENSION pgtap; CREATE EXTENSION annot; CREATE EXTENSION postgis' \

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # test.sh -- install, build, start a throwaway cluster and run every suite:
-# clang warnings, core header purity, C unit tests of src/core, fuzz corpus
+# clang warnings, static checks of the tree, C unit tests of src/core, fuzz corpus
 # replay, pg_regress, update paths, README examples against their stated
 # results, the function index, pgTAP (with the reference-data and peer
 # checks).  Suites that do not depend on each other run at the same time;
@@ -12,6 +12,7 @@ source "$(dirname "$0")/common.sh"
 PASSED=0
 FAILED=0
 STARTED=$SECONDS
+TIMES=""
 WORK=$(mktemp -d /tmp/annot-test.XXXXXX)
 chmod 755 "$WORK"
 # Whatever happens, stop the background suites and the cluster and print
@@ -24,7 +25,7 @@ summary() {
 	stop_cluster
 	[ "$rc" -ne 0 ] && [ "$FAILED" -eq 0 ] && FAILED=1
 	rm -rf "$WORK"
-	log "finished in $((SECONDS - STARTED)) s"
+	log "finished in $((SECONDS - STARTED)) s; suites done at:$TIMES"
 	echo
 	echo "$PASSED passed, $FAILED failed"
 	if [ "$FAILED" -eq 0 ]; then exit 0; else exit 1; fi
@@ -46,24 +47,27 @@ fi
 
 ensure_packages
 
-# count SUITE PASSED FAILED: what a suite leaves for report().
-count() { echo "$2 $3" >"$WORK/$1.count"; }
+# count SUITE PASSED FAILED: what a suite leaves for report(), with the
+# second of the run at which it finished.
+count() { echo "$2 $3 $((SECONDS - STARTED))" >"$WORK/$1.count"; }
 
 # start SUITE FUNCTION: run a suite in the background; its output goes to
-# $WORK/SUITE.log, its counts to $WORK/SUITE.count.
+# $WORK/SUITE.log, its counts to $WORK/SUITE.count.  A failing command does
+# not end a suite early: the suite counts its failures itself.
 start() {
-	( "$2" ) >"$WORK/$1.log" 2>&1 &
+	( set +e; "$2" ) >"$WORK/$1.log" 2>&1 &
 	eval "PID_$1=$!"
 }
 
 # report SUITE: wait for it, print what it logged and its line.
 report() {
-	local pid p f
+	local pid p f t
 	pid=$(eval echo "\${PID_$1:-}")
 	[ -n "$pid" ] && { wait "$pid" || true; }
 	[ -s "$WORK/$1.log" ] && cat "$WORK/$1.log"
 	if [ -f "$WORK/$1.count" ]; then
-		read -r p f <"$WORK/$1.count"
+		read -r p f t <"$WORK/$1.count"
+		TIMES="$TIMES $1 ${t}s"
 	else
 		p=0 f=1
 		echo "$1: the suite ended before counting"
@@ -91,14 +95,17 @@ suite_clang() {
 	fi
 }
 
-# src/core includes no server header (and the test builds below compile it
-# without the server's include path).
-suite_headers() {
-	if bash "$ANNOT_ROOT/scripts/core_headers.sh"; then
-		count headers 1 0
-	else
-		count headers 0 1
-	fi
+# Checks of the tree that need no build (scripts/static_checks.sh): src/core
+# includes no server header, one version everywhere, README.md spliced from
+# doc/reference, install parts that only CREATE, tests that read nothing
+# from beside the repository.
+suite_static() {
+	local rc p f
+	if bash "$ANNOT_ROOT/scripts/static_checks.sh" >"$WORK/static.out" 2>&1; then rc=0; else rc=$?; fi
+	grep -vE '^ok |^[0-9]+ passed, [0-9]+ failed$' "$WORK/static.out" || true
+	read -r p f < <(sum_counts "$WORK/static.out")
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
+	count static "$p" "$f"
 }
 
 # Unit tests of the core and replay of the fuzz corpora, under ASan and
@@ -211,7 +218,7 @@ suite_pgtap() {
 # Block until the other background suites have counted (for timing tests).
 wait_for_others() {
 	local s
-	for s in clang headers unit fuzz regress upgrade readme functions; do
+	for s in clang static unit fuzz regress upgrade readme functions; do
 		while [ ! -f "$WORK/$s.count" ]; do sleep 0.2; done
 	done
 }
@@ -220,7 +227,7 @@ wait_for_others() {
 
 log "building annot, unit tests and fuzz replay; starting the cluster"
 start core suite_core
-start headers suite_headers
+start static suite_static
 start peers suite_peers
 ( build_and_install ) &
 build=$!
@@ -244,7 +251,7 @@ grep -q 'peer generator failed' "$WORK/peers.log" && FAILED=$((FAILED + 1))
 start pgtap suite_pgtap
 
 report clang
-report headers
+report static
 wait "$PID_core" || true
 report unit
 report fuzz

@@ -109,9 +109,8 @@ suite_static() {
 }
 
 # Unit tests of the core and replay of the fuzz corpora, under ASan and
-# UBSan, no server; both link one sanitizer build of the core.
+# UBSan, no server; both link one sanitizer build of the core, built first.
 suite_core() {
-	local rc p f
 	if ! make -s -j2 -C "$ANNOT_ROOT/test/unit" binaries >"$WORK/build.out" 2>&1 ||
 		! make -s -j2 -C "$ANNOT_ROOT/test/fuzz" binaries >>"$WORK/build.out" 2>&1; then
 		tail -30 "$WORK/build.out" >"$WORK/unit.log"
@@ -119,15 +118,20 @@ suite_core() {
 		count fuzz 0 1
 		return
 	fi
-	if make -s -C "$ANNOT_ROOT/test/unit" run >"$WORK/unit.out" 2>&1; then rc=0; else rc=$?; fi
-	grep -E '^(not ok|#)' "$WORK/unit.out" | grep -v '^# .* 0 failed' >"$WORK/unit.log" || true
-	read -r p f < <(sum_counts "$WORK/unit.out")
-	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && { tail -20 "$WORK/unit.out" >>"$WORK/unit.log"; f=1; }
-	count unit "$p" "$f"
-	if make -s -C "$ANNOT_ROOT/test/fuzz" replay >"$WORK/fuzz.out" 2>&1; then rc=0; else rc=$?; fi
-	read -r p f < <(sum_counts "$WORK/fuzz.out")
-	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && { tail -20 "$WORK/fuzz.out" >"$WORK/fuzz.log"; f=1; }
-	count fuzz "$p" "$f"
+	core_run unit run >"$WORK/unit.log" 2>&1 &
+	core_run fuzz replay >"$WORK/fuzz.log" 2>&1
+	wait
+}
+
+# core_run SUITE TARGET: make TARGET in test/SUITE, two at a time
+core_run() {
+	local rc p f dir=$1
+	[ "$1" = unit ] || dir=fuzz
+	if make -s -k -j2 -C "$ANNOT_ROOT/test/$dir" "$2" >"$WORK/$1.out" 2>&1; then rc=0; else rc=$?; fi
+	grep -E '^not ok' "$WORK/$1.out" || true
+	read -r p f < <(sum_counts "$WORK/$1.out")
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && { tail -20 "$WORK/$1.out"; f=1; }
+	count "$1" "$p" "$f"
 }
 
 # Peer generators write pgTAP files comparing annot with python peers.

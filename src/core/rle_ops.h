@@ -5,6 +5,7 @@
 #ifndef ANNOT_RLE_OPS_H
 #define ANNOT_RLE_OPS_H
 
+#include "overlap.h"
 #include "rle.h"
 
 typedef enum annot_mask_op
@@ -44,15 +45,23 @@ annot_status annot_mask_inter_area(const annot_mask_view *a,
 
 /*
  * IoU |a∩b| / |a∪b|, or with crowd |a∩b| / |a| (COCO's iscrowd ground
- * truth, a the detection); 0 when the denominator is 0.  Computed as
- * pycocotools does, (double) i / (double) u.
+ * truth, a the detection); 0 when the denominator is 0.  From pixel counts
+ * the rule of overlap.h is exactly pycocotools' (double) i / (double) u.
  */
-double		annot_mask_iou_value(uint64_t inter, uint64_t area_a,
-								 uint64_t area_b, bool crowd);
+static inline double
+annot_mask_iou_value(uint64_t inter, uint64_t area_a, uint64_t area_b,
+					 bool crowd)
+{
+	return crowd ? annot_overlap_crowd_iou((double) area_a, (double) inter)
+		: annot_overlap_iou((double) area_a, (double) area_b, (double) inter);
+}
 
 /* Dice 2|a∩b| / (|a| + |b|), 0 when both are empty. */
-double		annot_mask_dice_value(uint64_t inter, uint64_t area_a,
-								  uint64_t area_b);
+static inline double
+annot_mask_dice_value(uint64_t inter, uint64_t area_a, uint64_t area_b)
+{
+	return annot_overlap_dice((double) area_a, (double) area_b, (double) inter);
+}
 
 /*
  * Boundary IoU (Cheng, Girshick, Dollár, Berg, Kirillov: "Boundary IoU:
@@ -64,6 +73,9 @@ double		annot_mask_dice_value(uint64_t inter, uint64_t area_a,
  */
 uint32_t	annot_mask_dilation(uint32_t h, uint32_t w, double ratio);
 
+/* A dilation ratio: finite and >= 0, else ANNOT_EPARAM. */
+annot_status annot_mask_check_ratio(double ratio, annot_err *err);
+
 /* The erosion of m by a (2d+1) x (2d+1) square. */
 annot_status annot_ivals_erode(const annot_ivals *m, uint32_t d,
 							   annot_ivals *out, annot_err *err);
@@ -71,6 +83,10 @@ annot_status annot_ivals_erode(const annot_ivals *m, uint32_t d,
 /* m minus its erosion: the band of width d inside the border of m. */
 annot_status annot_ivals_boundary(const annot_ivals *m, uint32_t d,
 								  annot_ivals *out, annot_err *err);
+
+/* The boundary band of m for a dilation ratio (checked). */
+annot_status annot_ivals_boundary_ratio(const annot_ivals *m, double ratio,
+										annot_ivals *out, annot_err *err);
 
 /* Boundary IoU of a and b (same size) with dilation ratio; 0 if both empty. */
 annot_status annot_ivals_boundary_iou(const annot_ivals *a,

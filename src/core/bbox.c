@@ -113,14 +113,21 @@ annot_bbox_parse(const char *text, annot_bbox *out, annot_err *err)
 int
 annot_bbox_format(const annot_bbox *b, char *buf)
 {
-	char		n[4][ANNOT_DBL_BUFLEN];
+	char	   *p = buf;
 
-	annot_format_double(n[0], b->x1);
-	annot_format_double(n[1], b->y1);
-	annot_format_double(n[2], b->x2);
-	annot_format_double(n[3], b->y2);
-	return snprintf(buf, ANNOT_BBOX_TEXTLEN, "(%s,%s),(%s,%s)",
-					n[0], n[1], n[2], n[3]);
+	*p++ = '(';
+	p += annot_format_double(p, b->x1);
+	*p++ = ',';
+	p += annot_format_double(p, b->y1);
+	*p++ = ')';
+	*p++ = ',';
+	*p++ = '(';
+	p += annot_format_double(p, b->x2);
+	*p++ = ',';
+	p += annot_format_double(p, b->y2);
+	*p++ = ')';
+	*p = '\0';
+	return (int) (p - buf);
 }
 
 annot_status

@@ -1,0 +1,784 @@
+/*
+ * agree_wire.c -- the wire format of the agreement states (FORMAT.md,
+ * "Agreement states"): what parallel workers exchange and what the state
+ * types annot.agreement_pairs and annot.agreement_items store, and its
+ * base64 text form.  Every read is bounds-checked; deserialize checks
+ * every length, count, index and order and refuses anything else.
+ */
+#include "agree_impl.h"
+
+#include <math.h>
+#include <string.h>
+
+#define PAIR_MAGIC0 'A'
+#define PAIR_MAGIC1 'P'
+#define ITEMS_MAGIC0 'A'
+#define ITEMS_MAGIC1 'I'
+#define STATE_VERSION 1
+/* header flag of an item state: dictionaries and cells in sorted order */
+#define ITEMS_SORTED 0x01
+
+/* The bytes of a key (the arena is NULL while every key is empty). */
+static const char *
+key_bytes(const annot_agree_dict *d, uint32_t id)
+{
+	return d->arena != NULL ? d->arena + d->off[id] : "";
+}
+
+typedef struct wbuf
+{
+	uint8_t    *p;
+} wbuf;
+
+static void
+put_u8(wbuf *w, uint8_t v)
+{
+	*w->p++ = v;
+}
+
+static void
+put_u32(wbuf *w, uint32_t v)
+{
+	w->p[0] = (uint8_t) (v >> 24);
+	w->p[1] = (uint8_t) (v >> 16);
+	w->p[2] = (uint8_t) (v >> 8);
+	w->p[3] = (uint8_t) v;
+	w->p += 4;
+}
+
+static void
+put_u64(wbuf *w, uint64_t v)
+{
+	put_u32(w, (uint32_t) (v >> 32));
+	put_u32(w, (uint32_t) v);
+}
+
+static void
+put_f64(wbuf *w, double v)
+{
+	uint64_t	u;
+
+	memcpy(&u, &v, 8);
+	put_u64(w, u);
+}
+
+typedef struct rbuf
+{
+	const uint8_t *p;
+	const uint8_t *end;
+	const uint8_t *start;
+} rbuf;
+
+static size_t
+left(const rbuf *r)
+{
+	return (size_t) (r->end - r->p);
+}
+
+static bool
+get_u8(rbuf *r, uint8_t *v)
+{
+	if (left(r) < 1)
+		return false;
+	*v = *r->p++;
+	return true;
+}
+
+static bool
+get_u32(rbuf *r, uint32_t *v)
+{
+	if (left(r) < 4)
+		return false;
+	*v = ((uint32_t) r->p[0] << 24) | ((uint32_t) r->p[1] << 16) |
+		((uint32_t) r->p[2] << 8) | (uint32_t) r->p[3];
+	r->p += 4;
+	return true;
+}
+
+static bool
+get_u64(rbuf *r, uint64_t *v)
+{
+	uint32_t	hi = 0;
+	uint32_t	lo = 0;
+
+	if (left(r) < 8)
+		return false;
+	get_u32(r, &hi);
+	get_u32(r, &lo);
+	*v = ((uint64_t) hi << 32) | lo;
+	return true;
+}
+
+static bool
+get_f64(rbuf *r, double *v)
+{
+	uint64_t	u;
+
+	if (!get_u64(r, &u))
+		return false;
+	memcpy(v, &u, 8);
+	return true;
+}
+
+static annot_status
+truncated(const rbuf *r, annot_err *err, const char *what)
+{
+	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
+					  "Agreement state truncated in %s.", what);
+}
+
+static annot_status
+inconsistent(const rbuf *r, annot_err *err, const char *what)
+{
+	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
+					  "Inconsistent agreement state: %s.", what);
+}
+
+/* Header: magic (2), version, weights, scale, flags, confidence, n. */
+#define HEADER_SIZE (6 + 8 + 8)
+
+static void
+put_header(wbuf *w, char m0, char m1, const annot_agree_params *p,
+		   uint8_t flags, int64_t n)
+{
+	put_u8(w, (uint8_t) m0);
+	put_u8(w, (uint8_t) m1);
+	put_u8(w, STATE_VERSION);
+	put_u8(w, p->weights);
+	put_u8(w, p->scale);
+	put_u8(w, flags);
+	put_f64(w, p->confidence);
+	put_u64(w, (uint64_t) n);
+}
+
+static annot_status
+get_header(rbuf *r, char m0, char m1, uint8_t known_flags,
+		   annot_agree_params *p, uint8_t *flags, int64_t *n, annot_err *err)
+{
+	uint8_t		b[6];
+	uint64_t	u;
+	int			i;
+
+	for (i = 0; i < 6; i++)
+		if (!get_u8(r, &b[i]))
+			return truncated(r, err, "the header");
+	if (b[0] != (uint8_t) m0 || b[1] != (uint8_t) m1)
+		return annot_fail(err, ANNOT_EBINARY, 0,
+						  "Not an agreement state of this kind (bad magic bytes).");
+	if (b[2] != STATE_VERSION)
+		return annot_fail(err, ANNOT_EBINARY, 2,
+						  "Unknown agreement state version %d.", b[2]);
+	if (b[3] > ANNOT_W_KORDINAL || b[4] > ANNOT_SCALE_RANGE || (b[5] & ~known_flags) != 0)
+		return inconsistent(r, err, "unknown weights, scale or flags");
+	p->weights = b[3];
+	p->scale = b[4];
+	*flags = b[5];
+	if (!get_f64(r, &p->confidence))
+		return truncated(r, err, "the header");
+	if (annot_agree_check_confidence(p->confidence, NULL) != ANNOT_OK)
+		return inconsistent(r, err, "confidence level outside (0,1)");
+	if (!get_u64(r, &u))
+		return truncated(r, err, "the header");
+	if (u > (uint64_t) INT64_MAX)
+		return inconsistent(r, err, "negative count");
+	*n = (int64_t) u;
+	return ANNOT_OK;
+}
+
+/* Dictionary: kind, reserved, count, then per key i64 or (u32 len, bytes, f64 value). */
+static size_t
+dict_serial_size(const annot_agree_dict *d)
+{
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+		return 6 + 8 * (size_t) d->n;
+	return 6 + 12 * (size_t) d->n + d->arena_len;
+}
+
+static void
+put_dict(wbuf *w, const annot_agree_dict *d)
+{
+	uint32_t	id;
+
+	put_u8(w, d->kind);
+	put_u8(w, 0);
+	put_u32(w, d->n);
+	for (id = 0; id < d->n; id++)
+	{
+		if (d->kind == ANNOT_AGREE_KEY_INT)
+			put_u64(w, (uint64_t) d->ikeys[id]);
+		else
+		{
+			put_u32(w, d->len[id]);
+			if (d->len[id] > 0)
+				memcpy(w->p, key_bytes(d, id), d->len[id]);
+			w->p += d->len[id];
+			put_f64(w, d->values[id]);
+		}
+	}
+}
+
+/*
+ * Read a dictionary.  Indexed, repeated keys are refused; not indexed (the
+ * dense item state), keys are only stored, and a repeat merges later.
+ */
+static annot_status
+get_dict(rbuf *r, annot_agree_dict *d, bool index, const char *what,
+		 annot_err *err)
+{
+	uint8_t		kind;
+	uint8_t		reserved;
+	uint32_t	n;
+	uint32_t	i;
+	annot_status st;
+
+	if (!get_u8(r, &kind) || !get_u8(r, &reserved) || !get_u32(r, &n))
+		return truncated(r, err, what);
+	if (reserved != 0 || kind > ANNOT_AGREE_KEY_BYTES ||
+		(kind == ANNOT_AGREE_KEY_NONE && n != 0))
+		return inconsistent(r, err, "unknown key kind");
+	if (n > d->max)
+		return inconsistent(r, err, "more distinct values than the limit");
+	/* each key takes at least 8 bytes: refuse counts the message cannot hold */
+	if ((uint64_t) n * 8 > left(r))
+		return truncated(r, err, what);
+	if (d->kind == ANNOT_AGREE_KEY_NONE && n > 0)
+		d->kind = kind;
+	if (index)
+		st = annot_agree_dict_reserve(d, n, err);
+	else
+		st = n > 0 ? annot_agree_dict_arrays(d, n, err) : ANNOT_OK;
+	if (st != ANNOT_OK)
+		return st;
+	for (i = 0; i < n; i++)
+	{
+		annot_agree_key k;
+		uint32_t	id;
+		uint64_t	u;
+
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
+		memset(&k, 0, sizeof(k));
+		if (kind == ANNOT_AGREE_KEY_INT)
+		{
+			if (!get_u64(r, &u))
+				return truncated(r, err, what);
+			k.i = (int64_t) u;
+		}
+		else
+		{
+			if (!get_u32(r, &k.len))
+				return truncated(r, err, what);
+			if (k.len > ANNOT_AGREE_MAX_KEYLEN)
+				return inconsistent(r, err, "key longer than the limit");
+			if (left(r) < (size_t) k.len + 8)
+				return truncated(r, err, what);
+			k.bytes = (const char *) r->p;
+			r->p += k.len;
+			get_f64(r, &k.value);
+		}
+		if (!index)
+		{
+			if ((st = annot_agree_dict_store(d, &k, err)) != ANNOT_OK)
+				return st == ANNOT_ENOMEM ? st : inconsistent(r, err, "bad key");
+			continue;
+		}
+		if ((st = annot_agree_dict_id(d, (annot_agree_keykind) kind, &k, &id, err)) != ANNOT_OK)
+			return st == ANNOT_ENOMEM ? st : inconsistent(r, err, "bad key");
+		if (id != i)
+			return inconsistent(r, err, "duplicate key");
+	}
+	if (d->kind == ANNOT_AGREE_KEY_NONE)
+		d->kind = kind;
+	return ANNOT_OK;
+}
+
+/* The serialized size of a state, refused over what one varlena holds. */
+static annot_status
+wire_size(size_t len, size_t *out, annot_err *err)
+{
+	*out = len;
+	if (len > ANNOT_AGREE_MAX_WIRE)
+		return annot_fail(err, ANNOT_ELIMIT, -1,
+						  "The state needs %zu bytes serialized; at most %zu are supported.",
+						  len, ANNOT_AGREE_MAX_WIRE);
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_pair_serial_size(const annot_agree_pair *s, size_t *len,
+							 annot_err *err)
+{
+	size_t		cells = 0;
+	uint32_t	a;
+	uint32_t	b;
+
+	annot_err_about(err, "agreement state", NULL);
+	for (a = 0; a < s->cats.n; a++)
+		for (b = 0; b < s->cats.n; b++)
+			if (s->counts[(size_t) a * s->cap + b] != 0)
+				cells++;
+	return wire_size(HEADER_SIZE + dict_serial_size(&s->cats) + 4 + 16 * cells,
+					 len, err);
+}
+
+void
+annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
+{
+	wbuf		w = {buf};
+	uint8_t    *countp;
+	uint32_t	cells = 0;
+	uint32_t	a;
+	uint32_t	b;
+
+	put_header(&w, PAIR_MAGIC0, PAIR_MAGIC1, &s->params, 0, s->n);
+	put_dict(&w, &s->cats);
+	countp = w.p;
+	put_u32(&w, 0);
+	for (a = 0; a < s->cats.n; a++)
+		for (b = 0; b < s->cats.n; b++)
+		{
+			int64_t		c = s->counts[(size_t) a * s->cap + b];
+
+			if (c != 0)
+			{
+				put_u32(&w, a);
+				put_u32(&w, b);
+				put_u64(&w, (uint64_t) c);
+				cells++;
+			}
+		}
+	w.p = countp;
+	put_u32(&w, cells);
+}
+
+annot_status
+annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
+							 annot_agree_pair **out, annot_err *err)
+{
+	rbuf		r = {buf, buf + len, buf};
+	annot_agree_params params;
+	annot_agree_pair *s;
+	annot_status st;
+	int64_t		n;
+	int64_t		sum = 0;
+	uint64_t	prev = 0;
+	uint32_t	ncells;
+	uint32_t	i;
+	uint8_t		flags;
+
+	*out = NULL;
+	annot_err_about(err, "agreement state", NULL);
+	memset(&params, 0, sizeof(params));
+	if ((st = get_header(&r, PAIR_MAGIC0, PAIR_MAGIC1, 0, &params, &flags, &n, err)) != ANNOT_OK)
+		return st;
+	s = annot_agree_pair_create(&params);
+	if (s == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+	if ((st = get_dict(&r, &s->cats, true, "the categories", err)) != ANNOT_OK)
+		goto fail;
+	if (s->cats.n > 0 && (st = annot_agree_pair_reserve(s, s->cats.n, err)) != ANNOT_OK)
+		goto fail;
+	if (!get_u32(&r, &ncells))
+	{
+		st = truncated(&r, err, "the cell count");
+		goto fail;
+	}
+	if ((uint64_t) ncells * 16 > left(&r))
+	{
+		st = truncated(&r, err, "the cells");
+		goto fail;
+	}
+	for (i = 0; i < ncells; i++)
+	{
+		uint32_t	a = 0;
+		uint32_t	b = 0;
+		uint64_t	c = 0;
+		int64_t    *cell;
+
+		get_u32(&r, &a);
+		get_u32(&r, &b);
+		get_u64(&r, &c);
+		if (a >= s->cats.n || b >= s->cats.n)
+		{
+			st = inconsistent(&r, err, "cell outside the table");
+			goto fail;
+		}
+		/* cells come in row-major order, each once: the form serialize writes */
+		if (i > 0 && ((uint64_t) a << 32 | b) <= prev)
+		{
+			st = inconsistent(&r, err, "cells out of order or repeated");
+			goto fail;
+		}
+		prev = (uint64_t) a << 32 | b;
+		cell = &s->counts[(size_t) a * s->cap + b];
+		if (c == 0 || c > (uint64_t) INT64_MAX)
+		{
+			st = inconsistent(&r, err, "zero or negative cell");
+			goto fail;
+		}
+		*cell = (int64_t) c;
+		if (__builtin_add_overflow(sum, (int64_t) c, &sum))
+		{
+			st = inconsistent(&r, err, "counts overflow");
+			goto fail;
+		}
+	}
+	if (sum != n)
+	{
+		st = inconsistent(&r, err, "cells do not add up to the pair count");
+		goto fail;
+	}
+	for (i = 0; i < s->cats.n; i++)
+	{
+		uint32_t	j;
+		bool		used = false;
+
+		for (j = 0; j < s->cats.n && !used; j++)
+			used = s->counts[(size_t) i * s->cap + j] != 0 ||
+				s->counts[(size_t) j * s->cap + i] != 0;
+		if (!used)
+		{
+			st = inconsistent(&r, err, "category without ratings");
+			goto fail;
+		}
+	}
+	if (left(&r) != 0)
+	{
+		st = inconsistent(&r, err, "trailing bytes");
+		goto fail;
+	}
+	s->n = n;
+	*out = s;
+	return ANNOT_OK;
+fail:
+	annot_agree_pair_free(s);
+	return st;
+}
+
+/* Every item and every category of a deserialized state has a rating. */
+static annot_status
+check_all_used(const annot_agree_items *s, const rbuf *r, annot_err *err)
+{
+	uint8_t    *seen_item = annot_alloc((size_t) s->items.n + 1);
+	uint8_t    *seen_cat = annot_alloc((size_t) s->cats.n + 1);
+	annot_status st = ANNOT_OK;
+	uint64_t	j;
+	uint32_t	i;
+
+	if (seen_item == NULL || seen_cat == NULL)
+	{
+		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+		goto done;
+	}
+	memset(seen_item, 0, (size_t) s->items.n + 1);
+	memset(seen_cat, 0, (size_t) s->cats.n + 1);
+	for (j = 0; j < s->cellcap; j++)
+		if (s->cells[j].key != ANNOT_AGREE_NOCELL)
+		{
+			seen_item[s->cells[j].key >> 32] = 1;
+			seen_cat[s->cells[j].key & 0xFFFFFFFF] = 1;
+		}
+	for (i = 0; i < s->items.n && st == ANNOT_OK; i++)
+		if (!seen_item[i])
+			st = inconsistent(r, err, "item without ratings");
+	for (i = 0; i < s->cats.n && st == ANNOT_OK; i++)
+		if (!seen_cat[i])
+			st = inconsistent(r, err, "category without ratings");
+done:
+	annot_free(seen_item);
+	annot_free(seen_cat);
+	return st;
+}
+
+annot_status
+annot_agree_items_serial_size(const annot_agree_items *s, size_t *len,
+							  annot_err *err)
+{
+	annot_err_about(err, "agreement state", NULL);
+	if (s->npending > 0)
+		return annot_fail(err, ANNOT_ECORRUPT, -1,
+						  "An item state with deferred states must be prepared before it is serialized.");
+	return wire_size(HEADER_SIZE + dict_serial_size(&s->items) +
+					 dict_serial_size(&s->cats) + 8 + 16 * (size_t) s->ncells,
+					 len, err);
+}
+
+void
+annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf)
+{
+	wbuf		w = {buf};
+	uint64_t	j;
+
+	put_header(&w, ITEMS_MAGIC0, ITEMS_MAGIC1, &s->params,
+			   s->form == ANNOT_AGREE_SORTED ? ITEMS_SORTED : 0, s->n);
+	put_dict(&w, &s->items);
+	put_dict(&w, &s->cats);
+	put_u64(&w, s->ncells);
+	for (j = 0; j < s->cellcap; j++)
+	{
+		if (s->cells[j].key == ANNOT_AGREE_NOCELL)
+			continue;
+		put_u32(&w, (uint32_t) (s->cells[j].key >> 32));
+		put_u32(&w, (uint32_t) s->cells[j].key);
+		put_u64(&w, (uint64_t) s->cells[j].count);
+	}
+}
+
+/* A state that says it is sorted: keys strictly in order, cells too. */
+static annot_status
+check_sorted(const annot_agree_items *s, const rbuf *r, annot_err *err)
+{
+	uint64_t	j;
+	uint32_t	i;
+
+	for (i = 1; i < s->items.n; i++)
+	{
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
+		if (annot_agree_key_cmp(&s->items, i - 1, &s->items, i) >= 0)
+			return inconsistent(r, err, "items out of order in a sorted state");
+	}
+	for (i = 1; i < s->cats.n; i++)
+		if (annot_agree_key_cmp(&s->cats, i - 1, &s->cats, i) >= 0)
+			return inconsistent(r, err, "categories out of order in a sorted state");
+	for (j = 1; j < s->ncells; j++)
+		if (s->cells[j - 1].key >= s->cells[j].key)
+			return inconsistent(r, err, "cells out of order in a sorted state");
+	return ANNOT_OK;
+}
+
+annot_status
+annot_agree_items_deserialize(const uint8_t *buf, size_t len,
+							  annot_agree_items **out, annot_err *err)
+{
+	rbuf		r = {buf, buf + len, buf};
+	annot_agree_params params;
+	annot_agree_items *s;
+	annot_status st;
+	int64_t		n;
+	int64_t		sum = 0;
+	uint64_t	ncells;
+	uint64_t	i;
+	uint8_t		flags;
+
+	*out = NULL;
+	annot_err_about(err, "agreement state", NULL);
+	memset(&params, 0, sizeof(params));
+	if ((st = get_header(&r, ITEMS_MAGIC0, ITEMS_MAGIC1, ITEMS_SORTED, &params,
+						 &flags, &n, err)) != ANNOT_OK)
+		return st;
+	s = annot_agree_items_create(&params);
+	if (s == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+	if ((st = get_dict(&r, &s->items, false, "the items", err)) != ANNOT_OK ||
+		(st = get_dict(&r, &s->cats, false, "the categories", err)) != ANNOT_OK)
+		goto fail;
+	if (!get_u64(&r, &ncells))
+	{
+		st = truncated(&r, err, "the cell count");
+		goto fail;
+	}
+	if (ncells > left(&r) / 16)
+	{
+		st = truncated(&r, err, "the cells");
+		goto fail;
+	}
+	/* a plain array: checked for bounds, indexed only if ever merged into */
+	s->cells = annot_alloc(sizeof(annot_agree_cell) * ((size_t) ncells + 1));
+	if (s->cells == NULL)
+	{
+		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
+		goto fail;
+	}
+	s->form = ANNOT_AGREE_DENSE;
+	for (i = 0; i < ncells; i++)
+	{
+		uint32_t	it = 0;
+		uint32_t	c = 0;
+		uint64_t	cnt = 0;
+
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
+		get_u32(&r, &it);
+		get_u32(&r, &c);
+		get_u64(&r, &cnt);
+		if (it >= s->items.n || c >= s->cats.n)
+		{
+			st = inconsistent(&r, err, "cell refers to an unknown item or category");
+			goto fail;
+		}
+		if (cnt == 0 || cnt > (uint64_t) INT64_MAX)
+		{
+			st = inconsistent(&r, err, "zero or negative count");
+			goto fail;
+		}
+		s->cells[i].key = ((uint64_t) it << 32) | c;
+		s->cells[i].count = (int64_t) cnt;
+		s->ncells = s->cellcap = i + 1;
+		if (__builtin_add_overflow(sum, (int64_t) cnt, &sum))
+		{
+			st = inconsistent(&r, err, "counts overflow");
+			goto fail;
+		}
+	}
+	if (sum != n)
+	{
+		st = inconsistent(&r, err, "cells do not add up to the rating count");
+		goto fail;
+	}
+	if ((st = check_all_used(s, &r, err)) != ANNOT_OK)
+		goto fail;
+	if ((flags & ITEMS_SORTED) != 0)
+	{
+		if ((st = check_sorted(s, &r, err)) != ANNOT_OK)
+			goto fail;
+		s->form = ANNOT_AGREE_SORTED;
+	}
+	if (left(&r) != 0)
+	{
+		st = inconsistent(&r, err, "trailing bytes");
+		goto fail;
+	}
+	s->n = n;
+	*out = s;
+	return ANNOT_OK;
+fail:
+	annot_agree_items_free(s);
+	return st;
+}
+
+/* ---------------------------------------------------------------------
+ * Text form: base64 of the wire bytes
+ * --------------------------------------------------------------------- */
+
+static const char b64_alphabet[] =
+"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+annot_status
+annot_agree_text_len(size_t wire_len, size_t *text_len, annot_err *err)
+{
+	annot_err_about(err, "agreement state", NULL);
+	if (wire_len > ANNOT_AGREE_MAX_TEXT_WIRE)
+		return annot_fail(err, ANNOT_ELIMIT, -1,
+						  "The state takes %zu bytes; its text form holds at most %zu.",
+						  wire_len, (size_t) ANNOT_AGREE_MAX_TEXT_WIRE);
+	*text_len = (wire_len + 2) / 3 * 4;
+	return ANNOT_OK;
+}
+
+void
+annot_agree_text_encode(const uint8_t *wire, size_t len, char *out)
+{
+	size_t		i;
+
+	for (i = 0; i + 2 < len; i += 3)
+	{
+		uint32_t	v = (uint32_t) wire[i] << 16 | (uint32_t) wire[i + 1] << 8 | wire[i + 2];
+
+		*out++ = b64_alphabet[v >> 18];
+		*out++ = b64_alphabet[(v >> 12) & 63];
+		*out++ = b64_alphabet[(v >> 6) & 63];
+		*out++ = b64_alphabet[v & 63];
+	}
+	if (i < len)
+	{
+		uint32_t	v = (uint32_t) wire[i] << 16 |
+			(i + 1 < len ? (uint32_t) wire[i + 1] << 8 : 0);
+
+		*out++ = b64_alphabet[v >> 18];
+		*out++ = b64_alphabet[(v >> 12) & 63];
+		*out++ = i + 1 < len ? b64_alphabet[(v >> 6) & 63] : '=';
+		*out++ = '=';
+	}
+	*out = '\0';
+}
+
+/* The value of a base64 digit, or -1. */
+static int
+b64_value(unsigned char c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A';
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 26;
+	if (c >= '0' && c <= '9')
+		return c - '0' + 52;
+	if (c == '+')
+		return 62;
+	if (c == '/')
+		return 63;
+	return -1;
+}
+
+static bool
+is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+annot_status
+annot_agree_text_decode(const char *text, size_t len, uint8_t **out,
+						size_t *out_len, annot_err *err)
+{
+	size_t		b = 0;
+	size_t		e = len;
+	size_t		i;
+	size_t		pad = 0;
+	size_t		w = 0;
+	uint8_t    *buf;
+
+	*out = NULL;
+	*out_len = 0;
+	annot_err_about(err, "agreement state", NULL);
+	while (b < e && is_blank(text[b]))
+		b++;
+	while (e > b && is_blank(text[e - 1]))
+		e--;
+	if (e == b)
+		return annot_fail(err, ANNOT_ESYNTAX, (long) b,
+						  "An agreement state is the base64 text of its wire form; this is empty.");
+	if ((e - b) % 4 != 0)
+		return annot_fail(err, ANNOT_ESYNTAX, (long) e,
+						  "Base64 text comes in groups of 4 characters; %zu are given.",
+						  e - b);
+	if (e - b > (ANNOT_AGREE_MAX_TEXT_WIRE + 2) / 3 * 4)
+		return annot_fail(err, ANNOT_ELIMIT, -1,
+						  "The text form of a state holds at most %zu bytes of wire form.",
+						  (size_t) ANNOT_AGREE_MAX_TEXT_WIRE);
+	if (text[e - 1] == '=')
+		pad = text[e - 2] == '=' ? 2 : 1;
+	buf = annot_alloc((e - b) / 4 * 3 + 1);
+	if (buf == NULL)
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
+	for (i = b; i < e; i += 4)
+	{
+		uint32_t	v = 0;
+		int			k;
+
+		if (((i - b) & 0xFFFFF) == 0)
+			annot_check_interrupts();
+		for (k = 0; k < 4; k++)
+		{
+			char		c = text[i + k];
+			int			d = b64_value((unsigned char) c);
+
+			/* '=' only as the padding of the last group */
+			if (d < 0 && !(c == '=' && i + 4 == e && k >= 4 - (int) pad))
+			{
+				annot_free(buf);
+				return annot_fail(err, ANNOT_ESYNTAX, (long) (i + k),
+								  "Unexpected character at position %zu: an agreement state is base64 text.",
+								  i + k + 1);
+			}
+			v = v << 6 | (uint32_t) (d < 0 ? 0 : d);
+		}
+		buf[w++] = (uint8_t) (v >> 16);
+		if (!(i + 4 == e && pad == 2))
+			buf[w++] = (uint8_t) (v >> 8);
+		if (!(i + 4 == e && pad >= 1))
+			buf[w++] = (uint8_t) v;
+	}
+	*out = buf;
+	*out_len = w;
+	return ANNOT_OK;
+}

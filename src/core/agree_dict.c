@@ -8,7 +8,6 @@
 #include "agree_impl.h"
 
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* 64-bit finalizer (the MurmurHash3 fmix64 constants). */
@@ -423,12 +422,10 @@ entry_cmp(const order_entry *a, const order_entry *b)
 	return 0;
 }
 
-/* qsort order of byte keys: a repeated key (dense dictionary) by id. */
+/* Order of byte keys, a repeated key (dense dictionary) by id. */
 static int
-order_cmp(const void *pa, const void *pb)
+order_cmp(const order_entry *a, const order_entry *b)
 {
-	const order_entry *a = pa;
-	const order_entry *b = pb;
 	int			c = entry_cmp(a, b);
 
 	if (c != 0)
@@ -446,51 +443,115 @@ entry_of(const annot_agree_dict *d, uint32_t id, order_entry *e)
 	e->id = id;
 }
 
+/*
+ * Bottom-up merge sort of byte-key entries (tmp holds n): stable, n log n
+ * comparisons at worst, and a cancel is seen between runs.
+ */
+static void
+sort_entries(order_entry *e, order_entry *tmp, uint32_t n)
+{
+	uint64_t	width;
+	order_entry *from = e;
+	order_entry *to = tmp;
+
+	for (width = 1; width < n; width *= 2)
+	{
+		uint64_t	lo;
+
+		for (lo = 0; lo < n; lo += 2 * width)
+		{
+			uint64_t	mid = lo + width < n ? lo + width : n;
+			uint64_t	hi = lo + 2 * width < n ? lo + 2 * width : n;
+			uint64_t	i = lo;
+			uint64_t	j = mid;
+			uint64_t	k = lo;
+
+			if ((lo & 0xFFFF) < 2 * width)
+				annot_check_interrupts();
+			while (i < mid && j < hi)
+				to[k++] = order_cmp(&from[j], &from[i]) < 0 ? from[j++] : from[i++];
+			while (i < mid)
+				to[k++] = from[i++];
+			while (j < hi)
+				to[k++] = from[j++];
+		}
+		from = to;
+		to = to == e ? tmp : e;
+	}
+	if (from != e)
+		memcpy(e, from, sizeof(order_entry) * (size_t) n);
+}
+
 typedef struct int_entry
 {
-	int64_t		key;
+	uint64_t	key;			/* the key with its sign bit flipped */
 	uint32_t	id;
 } int_entry;
 
-static int
-int_order_cmp(const void *pa, const void *pb)
-{
-	const int_entry *a = pa;
-	const int_entry *b = pb;
-
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return a->id < b->id ? -1 : (a->id > b->id);
-}
-
-/* Integer keys: a compact array sorts faster than general entries. */
+/*
+ * Integer keys: a least-significant-digit radix sort, 16 bits a pass,
+ * linear and stable (ids stay in order among equal keys); passes whose
+ * digit is the same for every key are skipped.
+ */
 static void
 dict_order_int(const annot_agree_dict *d, uint32_t *out)
 {
 	int_entry  *e = annot_alloc(sizeof(int_entry) * (size_t) d->n);
+	int_entry  *t = annot_alloc(sizeof(int_entry) * (size_t) d->n);
+	uint64_t   *count = annot_alloc(sizeof(uint64_t) * 65536);
 	uint32_t	id;
+	int			shift;
 
-	if (e == NULL)
+	if (e == NULL || t == NULL || count == NULL)
 	{
 		for (id = 0; id < d->n; id++)
 			out[id] = id;
-		return;
+		goto done;
 	}
 	for (id = 0; id < d->n; id++)
 	{
-		e[id].key = d->ikeys[id];
+		e[id].key = (uint64_t) d->ikeys[id] ^ (UINT64_C(1) << 63);
 		e[id].id = id;
 	}
-	qsort(e, d->n, sizeof(int_entry), int_order_cmp);
+	for (shift = 0; shift < 64; shift += 16)
+	{
+		uint64_t	sum = 0;
+		int_entry  *x;
+		uint32_t	k;
+
+		annot_check_interrupts();
+		memset(count, 0, sizeof(uint64_t) * 65536);
+		for (id = 0; id < d->n; id++)
+			count[(e[id].key >> shift) & 0xFFFF]++;
+		if (count[(e[0].key >> shift) & 0xFFFF] == d->n)
+			continue;
+		for (k = 0; k < 65536; k++)
+		{
+			uint64_t	c = count[k];
+
+			count[k] = sum;
+			sum += c;
+		}
+		annot_check_interrupts();
+		for (id = 0; id < d->n; id++)
+			t[count[(e[id].key >> shift) & 0xFFFF]++] = e[id];
+		x = e;
+		e = t;
+		t = x;
+	}
 	for (id = 0; id < d->n; id++)
 		out[id] = e[id].id;
+done:
 	annot_free(e);
+	annot_free(t);
+	annot_free(count);
 }
 
 void
 annot_agree_dict_order(const annot_agree_dict *d, uint32_t *out)
 {
 	order_entry *e;
+	order_entry *tmp;
 	uint32_t	id;
 
 	if (d->n == 0)
@@ -501,18 +562,22 @@ annot_agree_dict_order(const annot_agree_dict *d, uint32_t *out)
 		return;
 	}
 	e = annot_alloc(sizeof(order_entry) * (size_t) d->n);
-	if (e == NULL)
+	tmp = annot_alloc(sizeof(order_entry) * (size_t) d->n);
+	if (e == NULL || tmp == NULL)
 	{
 		for (id = 0; id < d->n; id++)
 			out[id] = id;
+		annot_free(e);
+		annot_free(tmp);
 		return;
 	}
 	for (id = 0; id < d->n; id++)
 		entry_of(d, id, &e[id]);
-	qsort(e, d->n, sizeof(order_entry), order_cmp);
+	sort_entries(e, tmp, d->n);
 	for (id = 0; id < d->n; id++)
 		out[id] = e[id].id;
 	annot_free(e);
+	annot_free(tmp);
 }
 
 int

@@ -194,6 +194,22 @@ dict_serial_size(const annot_agree_dict *d)
 	return 6 + 12 * (size_t) d->n + d->arena_len;
 }
 
+/* One key: i64, or u32 length, the bytes and the f64 value. */
+static void
+put_key(wbuf *w, const annot_agree_dict *d, uint32_t id)
+{
+	if (d->kind == ANNOT_AGREE_KEY_INT)
+	{
+		put_u64(w, (uint64_t) d->ikeys[id]);
+		return;
+	}
+	put_u32(w, d->len[id]);
+	if (d->len[id] > 0)
+		memcpy(w->p, key_bytes(d, id), d->len[id]);
+	w->p += d->len[id];
+	put_f64(w, d->values[id]);
+}
+
 static void
 put_dict(wbuf *w, const annot_agree_dict *d)
 {
@@ -203,18 +219,7 @@ put_dict(wbuf *w, const annot_agree_dict *d)
 	put_u8(w, 0);
 	put_u32(w, d->n);
 	for (id = 0; id < d->n; id++)
-	{
-		if (d->kind == ANNOT_AGREE_KEY_INT)
-			put_u64(w, (uint64_t) d->ikeys[id]);
-		else
-		{
-			put_u32(w, d->len[id]);
-			if (d->len[id] > 0)
-				memcpy(w->p, key_bytes(d, id), d->len[id]);
-			w->p += d->len[id];
-			put_f64(w, d->values[id]);
-		}
-	}
+		put_key(w, d, id);
 }
 
 /*
@@ -321,23 +326,39 @@ annot_agree_pair_serial_size(const annot_agree_pair *s, size_t *len,
 					 len, err);
 }
 
+/*
+ * Categories go out in key order and cells in that order too, so that the
+ * same pairs give the same bytes however they arrived.
+ */
 void
 annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
 {
 	wbuf		w = {buf};
 	uint8_t    *countp;
 	uint32_t	cells = 0;
+	uint32_t	q = s->cats.n;
+	uint32_t   *order = annot_alloc(sizeof(uint32_t) * ((size_t) q + 1));
 	uint32_t	a;
 	uint32_t	b;
 
+	/* without memory for the order (never in the server): id order */
+	if (order != NULL)
+		annot_agree_dict_order(&s->cats, order);
 	put_header(&w, PAIR_MAGIC0, PAIR_MAGIC1, &s->params, 0, s->n);
-	put_dict(&w, &s->cats);
+	put_u8(&w, s->cats.kind);
+	put_u8(&w, 0);
+	put_u32(&w, q);
+	for (a = 0; a < q; a++)
+		put_key(&w, &s->cats, order ? order[a] : a);
 	countp = w.p;
 	put_u32(&w, 0);
-	for (a = 0; a < s->cats.n; a++)
-		for (b = 0; b < s->cats.n; b++)
+	for (a = 0; a < q; a++)
+	{
+		annot_check_interrupts();
+		for (b = 0; b < q; b++)
 		{
-			int64_t		c = s->counts[(size_t) a * s->cap + b];
+			int64_t		c = order ? s->counts[(size_t) order[a] * s->cap + order[b]]
+			: s->counts[(size_t) a * s->cap + b];
 
 			if (c != 0)
 			{
@@ -347,8 +368,10 @@ annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
 				cells++;
 			}
 		}
+	}
 	w.p = countp;
 	put_u32(&w, cells);
+	annot_free(order);
 }
 
 annot_status
@@ -720,63 +743,64 @@ annot_status
 annot_agree_text_decode(const char *text, size_t len, uint8_t **out,
 						size_t *out_len, annot_err *err)
 {
-	size_t		b = 0;
-	size_t		e = len;
-	size_t		i;
+	size_t		digits = 0;
+	size_t		seen = 0;
 	size_t		pad = 0;
 	size_t		w = 0;
+	size_t		i;
+	uint32_t	v = 0;
 	uint8_t    *buf;
 
 	*out = NULL;
 	*out_len = 0;
 	annot_err_about(err, "agreement state", NULL);
-	while (b < e && is_blank(text[b]))
-		b++;
-	while (e > b && is_blank(text[e - 1]))
-		e--;
-	if (e == b)
-		return annot_fail(err, ANNOT_ESYNTAX, (long) b,
+	/* blanks anywhere are ignored, as decode(text, 'base64') ignores them */
+	for (i = 0; i < len; i++)
+		if (!is_blank(text[i]))
+			digits++;
+	if (digits == 0)
+		return annot_fail(err, ANNOT_ESYNTAX, 0,
 						  "An agreement state is the base64 text of its wire form; this is empty.");
-	if ((e - b) % 4 != 0)
-		return annot_fail(err, ANNOT_ESYNTAX, (long) e,
+	if (digits % 4 != 0)
+		return annot_fail(err, ANNOT_ESYNTAX, (long) len,
 						  "Base64 text comes in groups of 4 characters; %zu are given.",
-						  e - b);
-	if (e - b > (ANNOT_AGREE_MAX_TEXT_WIRE + 2) / 3 * 4)
+						  digits);
+	if (digits > (ANNOT_AGREE_MAX_TEXT_WIRE + 2) / 3 * 4)
 		return annot_fail(err, ANNOT_ELIMIT, -1,
 						  "The text form of a state holds at most %zu bytes of wire form.",
 						  (size_t) ANNOT_AGREE_MAX_TEXT_WIRE);
-	if (text[e - 1] == '=')
-		pad = text[e - 2] == '=' ? 2 : 1;
-	buf = annot_alloc((e - b) / 4 * 3 + 1);
+	buf = annot_alloc(digits / 4 * 3 + 1);
 	if (buf == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for a state.");
-	for (i = b; i < e; i += 4)
+	for (i = 0; i < len; i++)
 	{
-		uint32_t	v = 0;
-		int			k;
+		char		c = text[i];
+		int			d = b64_value((unsigned char) c);
 
-		if (((i - b) & 0xFFFFF) == 0)
+		if ((i & 0xFFFFF) == 0)
 			annot_check_interrupts();
-		for (k = 0; k < 4; k++)
+		if (is_blank(c))
+			continue;
+		seen++;
+		/* '=' only as the padding of the last group, and nothing after it */
+		if (c == '=' && seen > digits - 2 && (pad > 0 || seen == digits - 1 || seen == digits))
+			pad++;
+		else if (d < 0 || pad > 0)
 		{
-			char		c = text[i + k];
-			int			d = b64_value((unsigned char) c);
-
-			/* '=' only as the padding of the last group */
-			if (d < 0 && !(c == '=' && i + 4 == e && k >= 4 - (int) pad))
-			{
-				annot_free(buf);
-				return annot_fail(err, ANNOT_ESYNTAX, (long) (i + k),
-								  "Unexpected character at position %zu: an agreement state is base64 text.",
-								  i + k + 1);
-			}
-			v = v << 6 | (uint32_t) (d < 0 ? 0 : d);
+			annot_free(buf);
+			return annot_fail(err, ANNOT_ESYNTAX, (long) i,
+							  "Unexpected character at position %zu: an agreement state is base64 text.",
+							  i + 1);
 		}
+		v = v << 6 | (uint32_t) (d < 0 ? 0 : d);
+		if (seen % 4 != 0)
+			continue;
 		buf[w++] = (uint8_t) (v >> 16);
-		if (!(i + 4 == e && pad == 2))
+		if (!(seen == digits && pad == 2))
 			buf[w++] = (uint8_t) (v >> 8);
-		if (!(i + 4 == e && pad >= 1))
+		if (!(seen == digits && pad >= 1))
 			buf[w++] = (uint8_t) v;
+		v = 0;
 	}
 	*out = buf;
 	*out_len = w;

@@ -800,11 +800,11 @@ test_text_form(void)
 
 		annot_agree_text_encode(data, 7, text);
 		CHECK_STR(text, "QUkBAP+APg==");
-		CHECK_STATUS(annot_agree_text_decode(" \nQUkBAP+APg==\t", 15, &back, &blen, NULL), ANNOT_OK);
+		CHECK_STATUS(annot_agree_text_decode(" \nQUkB\nAP+APg==\t", 16, &back, &blen, NULL), ANNOT_OK);
 		CHECK(blen == 7);
 		annot_free(back);
 		annot_err_init(&err);
-		CHECK_STATUS(annot_agree_text_decode("QUkB AP+APg=", 12, &back, &blen, &err), ANNOT_ESYNTAX);
+		CHECK_STATUS(annot_agree_text_decode("QUkB*P+APg==", 12, &back, &blen, &err), ANNOT_ESYNTAX);
 		CHECK(back == NULL && err.pos == 4);
 		CHECK_STATUS(annot_agree_text_decode("QUkBAP+APg=", 11, &back, &blen, NULL), ANNOT_ESYNTAX);
 		CHECK_STATUS(annot_agree_text_decode("QU=BAP+APg==", 12, &back, &blen, NULL), ANNOT_ESYNTAX);

@@ -10,38 +10,7 @@
 #include <math.h>
 #include <string.h>
 
-/* 64-bit finalizer (the MurmurHash3 fmix64 constants). */
-uint64_t
-annot_agree_mix64(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= UINT64_C(0xff51afd7ed558ccd);
-	x ^= x >> 33;
-	x *= UINT64_C(0xc4ceb9fe1a85ec53);
-	x ^= x >> 33;
-	return x;
-}
-
-/* Hash of a byte string, eight bytes at a time. */
-static uint64_t
-hash_bytes(const char *p, uint32_t len)
-{
-	uint64_t	h = UINT64_C(0x9e3779b97f4a7c15) ^ len;
-	uint64_t	w;
-
-	while (len >= 8)
-	{
-		memcpy(&w, p, 8);
-		h = annot_agree_mix64(h ^ w) + UINT64_C(0x9e3779b97f4a7c15);
-		p += 8;
-		len -= 8;
-	}
-	w = 0;
-	if (len > 0)
-		memcpy(&w, p, len);
-	return annot_agree_mix64(h ^ w ^ ((uint64_t) len << 59));
-}
-
+#include "hash.h"
 
 void
 annot_agree_dict_init(annot_agree_dict *d, uint32_t max)
@@ -74,8 +43,8 @@ static uint64_t
 dict_hash_id(const annot_agree_dict *d, uint32_t id)
 {
 	if (d->kind == ANNOT_AGREE_KEY_INT)
-		return annot_agree_mix64((uint64_t) d->ikeys[id]);
-	return hash_bytes(key_bytes(d, id), d->len[id]);
+		return annot_hash_fmix64((uint64_t) d->ikeys[id]);
+	return annot_hash_bytes(key_bytes(d, id), d->len[id]);
 }
 
 static bool
@@ -346,8 +315,8 @@ annot_agree_dict_id(annot_agree_dict *d, annot_agree_keykind kind,
 
 	if (d->nslots > 0)
 	{
-		h = kind == ANNOT_AGREE_KEY_INT ? annot_agree_mix64((uint64_t) key->i)
-			: hash_bytes(key->bytes, key->len);
+		h = kind == ANNOT_AGREE_KEY_INT ? annot_hash_fmix64((uint64_t) key->i)
+			: annot_hash_bytes(key->bytes, key->len);
 		mask = d->nslots - 1;
 		for (i = (uint32_t) h & mask; d->slots[i] != 0; i = (i + 1) & mask)
 		{

@@ -8,9 +8,6 @@
 
 #include "agree.h"
 
-/* 64-bit finalizer: spreads every input bit. */
-uint64_t	annot_agree_mix64(uint64_t x);
-
 /* Store a key as id d->n without indexing it (a dense dictionary). */
 annot_status annot_agree_dict_store(annot_agree_dict *d,
 									const annot_agree_key *key,

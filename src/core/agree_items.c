@@ -16,6 +16,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 annot_agree_items *
 annot_agree_items_create(const annot_agree_params *params)
 {
@@ -67,7 +69,7 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 	 * A fresh seed per table: copying one linear-probing table into another
 	 * in slot order with the same hash would pile the keys into long runs.
 	 */
-	seed = annot_agree_mix64((uint64_t) (uintptr_t) cells ^ cap);
+	seed = annot_hash_fmix64((uint64_t) (uintptr_t) cells ^ cap);
 	for (i = 0; i < s->cellcap; i++)
 	{
 		uint64_t	k = s->cells[i].key;
@@ -75,7 +77,7 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 
 		if (k == ANNOT_AGREE_NOCELL)
 			continue;
-		for (j = annot_agree_mix64(k ^ seed) & mask; cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+		for (j = annot_hash_fmix64(k ^ seed) & mask; cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 			;
 		cells[j] = s->cells[i];
 	}
@@ -112,7 +114,7 @@ cell_slot(annot_agree_items *s, uint64_t k, uint64_t *slot, bool *fresh,
 		(st = cells_resize(s, s->cellcap < 64 ? 64 : s->cellcap * 2, err)) != ANNOT_OK)
 		return st;
 	mask = s->cellcap - 1;
-	for (j = annot_agree_mix64(k ^ s->seed) & mask; s->cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+	for (j = annot_hash_fmix64(k ^ s->seed) & mask; s->cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 		if (s->cells[j].key == k)
 		{
 			*slot = j;

@@ -71,6 +71,8 @@ dict_rehash(annot_agree_dict *d, uint32_t nslots, annot_err *err)
 	{
 		uint32_t	i = (uint32_t) dict_hash_id(d, id) & mask;
 
+		if ((id & 0xFFFF) == 0)
+			annot_check_interrupts();
 		while (slots[i] != 0)
 			i = (i + 1) & mask;
 		slots[i] = id + 1;

@@ -62,8 +62,8 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 	cells = annot_alloc(sizeof(annot_agree_cell) * (size_t) cap);
 	if (cells == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
-	for (i = 0; i < cap; i++)
-		cells[i].key = ANNOT_AGREE_NOCELL;
+	/* all ones: every key ANNOT_AGREE_NOCELL (counts are set on insertion) */
+	memset(cells, 0xFF, sizeof(annot_agree_cell) * (size_t) cap);
 
 	/*
 	 * A fresh seed per table: copying one linear-probing table into another
@@ -75,6 +75,8 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 		uint64_t	k = s->cells[i].key;
 		uint64_t	j;
 
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
 		if (k == ANNOT_AGREE_NOCELL)
 			continue;
 		for (j = annot_hash_fmix64(k ^ seed) & mask; cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)

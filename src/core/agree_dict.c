@@ -47,11 +47,20 @@ dict_hash_id(const annot_agree_dict *d, uint32_t id)
 	return annot_hash_bytes(key_bytes(d, id), d->len[id]);
 }
 
+/*
+ * The same key: the same bytes and the same numeric value (none, or equal),
+ * exactly when annot_agree_key_cmp says 0.  The glue derives the value from
+ * the bytes, so the value only tells apart keys of a crafted state.
+ */
 static bool
 dict_key_equal(const annot_agree_dict *d, uint32_t id, const annot_agree_key *key)
 {
+	double		v = d->values[id];
+
 	if (d->kind == ANNOT_AGREE_KEY_INT)
 		return d->ikeys[id] == key->i;
+	if (isnan(v) != isnan(key->value) || (!isnan(v) && v != key->value))
+		return false;
 	return d->len[id] == key->len &&
 		(key->len == 0 || memcmp(key_bytes(d, id), key->bytes, key->len) == 0);
 }

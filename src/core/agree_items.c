@@ -656,6 +656,23 @@ done:
 	return st;
 }
 
+/* Move the dictionaries and tallies of src (emptied) into the empty dst. */
+static void
+move_tallies(annot_agree_items *dst, annot_agree_items *src)
+{
+	dst->items = src->items;
+	dst->cats = src->cats;
+	dst->cells = src->cells;
+	dst->ncells = src->ncells;
+	dst->cellcap = src->cellcap;
+	dst->form = src->form;
+	annot_agree_dict_init(&src->items, ANNOT_AGREE_MAX_ITEMS);
+	annot_agree_dict_init(&src->cats, ANNOT_AGREE_ITEM_MAX_CATEGORIES);
+	src->cells = NULL;
+	src->ncells = src->cellcap = 0;
+	src->form = ANNOT_AGREE_HASHED;
+}
+
 annot_status
 annot_agree_items_prepare(annot_agree_items *s, annot_err *err)
 {
@@ -681,19 +698,10 @@ annot_agree_items_prepare(annot_agree_items *s, annot_err *err)
 	own = annot_agree_items_create(&s->params);
 	if (own == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory to merge states.");
-	own->items = s->items;
-	own->cats = s->cats;
-	own->cells = s->cells;
-	own->ncells = s->ncells;
-	own->cellcap = s->cellcap;
-	own->form = ANNOT_AGREE_SORTED;
+	move_tallies(own, s);
 	own->n = s->n;
 	for (i = 0; i < s->npending; i++)
 		own->n -= s->pending[i]->n;
-	annot_agree_dict_init(&s->items, ANNOT_AGREE_MAX_ITEMS);
-	annot_agree_dict_init(&s->cats, ANNOT_AGREE_ITEM_MAX_CATEGORIES);
-	s->cells = NULL;
-	s->ncells = s->cellcap = 0;
 
 	/* pairwise rounds: every tally is copied about log2(states) times */
 	count = s->npending + 1;
@@ -747,12 +755,7 @@ annot_agree_items_prepare(annot_agree_items *s, annot_err *err)
 		return annot_fail(err, ANNOT_ECORRUPT, -1,
 						  "Rating counts changed while merging states.");
 	}
-	s->items = own->items;
-	s->cats = own->cats;
-	s->cells = own->cells;
-	s->ncells = own->ncells;
-	s->cellcap = own->cellcap;
-	s->form = ANNOT_AGREE_SORTED;
-	annot_free(own);
+	move_tallies(s, own);
+	annot_agree_items_free(own);
 	return ANNOT_OK;
 }

@@ -41,6 +41,17 @@ inconsistent(const annot_reader *r, annot_err *err, const char *what)
 					  "Inconsistent agreement state: %s.", what);
 }
 
+/* A cell's count: at least 1, and the running sum must not overflow. */
+static annot_status
+add_count(const annot_reader *r, uint64_t c, int64_t *sum, annot_err *err)
+{
+	if (c == 0 || c > (uint64_t) INT64_MAX)
+		return inconsistent(r, err, "zero or negative count");
+	if (__builtin_add_overflow(*sum, (int64_t) c, sum))
+		return inconsistent(r, err, "counts overflow");
+	return ANNOT_OK;
+}
+
 /* Header: magic (2), version, weights, scale, flags, confidence, n. */
 #define HEADER_SIZE (6 + 8 + 8)
 
@@ -342,17 +353,9 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 		}
 		prev = (uint64_t) a << 32 | b;
 		cell = &s->counts[(size_t) a * s->cap + b];
-		if (c == 0 || c > (uint64_t) INT64_MAX)
-		{
-			st = inconsistent(&r, err, "zero or negative cell");
+		if ((st = add_count(&r, c, &sum, err)) != ANNOT_OK)
 			goto fail;
-		}
 		*cell = (int64_t) c;
-		if (__builtin_add_overflow(sum, (int64_t) c, &sum))
-		{
-			st = inconsistent(&r, err, "counts overflow");
-			goto fail;
-		}
 	}
 	if (sum != n)
 	{
@@ -539,19 +542,11 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 			st = inconsistent(&r, err, "cell refers to an unknown item or category");
 			goto fail;
 		}
-		if (cnt == 0 || cnt > (uint64_t) INT64_MAX)
-		{
-			st = inconsistent(&r, err, "zero or negative count");
+		if ((st = add_count(&r, cnt, &sum, err)) != ANNOT_OK)
 			goto fail;
-		}
 		s->cells[i].key = ((uint64_t) it << 32) | c;
 		s->cells[i].count = (int64_t) cnt;
 		s->ncells = s->cellcap = i + 1;
-		if (__builtin_add_overflow(sum, (int64_t) cnt, &sum))
-		{
-			st = inconsistent(&r, err, "counts overflow");
-			goto fail;
-		}
 	}
 	if (sum != n)
 	{

@@ -270,9 +270,9 @@ annot_agree_dict_index(annot_agree_dict *d, annot_err *err)
 	return ANNOT_OK;
 }
 
-annot_status
-annot_agree_dict_kind(annot_agree_dict *d, annot_agree_keykind kind,
-					  annot_err *err)
+/* Set the kind of an empty dictionary; refuse a second kind. */
+static annot_status
+dict_kind(annot_agree_dict *d, annot_agree_keykind kind, annot_err *err)
 {
 	if (d->kind == kind)
 		return ANNOT_OK;
@@ -293,7 +293,7 @@ annot_agree_dict_id(annot_agree_dict *d, annot_agree_keykind kind,
 	uint32_t	mask;
 	uint32_t	i;
 
-	if (d->kind != kind && (st = annot_agree_dict_kind(d, kind, err)) != ANNOT_OK)
+	if (d->kind != kind && (st = dict_kind(d, kind, err)) != ANNOT_OK)
 		return st;
 
 	/* small non-negative integers, the usual class ids, skip the hash */
@@ -572,15 +572,4 @@ annot_agree_key_cmp(const annot_agree_dict *a, uint32_t ia,
 	entry_of(a, ia, &ea);
 	entry_of(b, ib, &eb);
 	return entry_cmp(&ea, &eb);
-}
-
-void
-annot_agree_dict_unindex(annot_agree_dict *d)
-{
-	annot_free(d->slots);
-	annot_free(d->direct);
-	d->slots = NULL;
-	d->direct = NULL;
-	d->nslots = 0;
-	d->have_last = false;
 }

@@ -20,14 +20,9 @@ annot_status annot_agree_dict_reserve(annot_agree_dict *d, uint32_t n,
 									  annot_err *err);
 /* Build the slot and direct tables of a dictionary stored without them. */
 annot_status annot_agree_dict_index(annot_agree_dict *d, annot_err *err);
-/* Drop the slot and direct tables: the dictionary becomes dense. */
-void		annot_agree_dict_unindex(annot_agree_dict *d);
 /* The key of id as an annot_agree_key (bytes point into d). */
 void		annot_agree_dict_get(const annot_agree_dict *d, uint32_t id,
 								 annot_agree_key *k);
-/* Set the kind of an empty dictionary; refuse a second kind. */
-annot_status annot_agree_dict_kind(annot_agree_dict *d,
-								   annot_agree_keykind kind, annot_err *err);
 
 /* Grow the pair state's table to hold need categories. */
 annot_status annot_agree_pair_reserve(annot_agree_pair *s, uint32_t need,

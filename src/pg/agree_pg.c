@@ -1177,28 +1177,31 @@ agreement_items_merge_transfn(PG_FUNCTION_ARGS)
  * Readers: a coefficient with its interval from a stored state
  * --------------------------------------------------------------------- */
 
-/* Text parameter argument i in role, then the confidence at argument c. */
+/*
+ * A reader's parameters: ntext text arguments after the state, in the
+ * given roles, then the confidence level.  A quoted number given in a text
+ * slot (a confidence, as the aggregates allow) stands unless the
+ * confidence argument says otherwise.
+ */
 static void
 reader_params(FunctionCallInfo fcinfo, annot_agree_params *p, int ntext,
 			  const annot_agree_param_role *roles)
 {
 	annot_err	err;
+	double		confidence = PG_GETARG_FLOAT8(ntext + 1);
 	int			i;
 
 	annot_agree_params_default(p);
 	annot_err_init(&err);
 	for (i = 1; i <= ntext; i++)
 	{
-		text	   *v = PG_ARGISNULL(i) ? NULL : PG_GETARG_TEXT_PP(i);
+		text	   *v = PG_GETARG_TEXT_PP(i);
 
-		check(annot_agree_set_param(p, roles[i - 1], v ? VARDATA_ANY(v) : NULL,
-									v ? VARSIZE_ANY_EXHDR(v) : 0, &err), &err);
+		check(annot_agree_set_param(p, roles[i - 1], VARDATA_ANY(v),
+									VARSIZE_ANY_EXHDR(v), &err), &err);
 	}
-	/* a confidence given as a quoted number in a text slot stands */
-	if (PG_ARGISNULL(ntext + 1))
-		check(annot_agree_set_param(p, ANNOT_PARAM_CONFIDENCE, NULL, 0, &err), &err);
-	else if (p->confidence == 0.95 || PG_GETARG_FLOAT8(ntext + 1) != 0.95)
-		check(annot_agree_set_confidence(p, PG_GETARG_FLOAT8(ntext + 1), &err), &err);
+	if (p->confidence == 0.95 || confidence != 0.95)
+		check(annot_agree_set_confidence(p, confidence, &err), &err);
 }
 
 /* A coefficient of a stored item state with the reader's parameters. */

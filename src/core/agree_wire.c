@@ -52,6 +52,17 @@ add_count(const annot_reader *r, uint64_t c, int64_t *sum, annot_err *err)
 	return ANNOT_OK;
 }
 
+/* After the cells: the counts add up to the header's n, nothing follows. */
+static annot_status
+check_end(const annot_reader *r, int64_t sum, int64_t n, annot_err *err)
+{
+	if (sum != n)
+		return inconsistent(r, err, "cells do not add up to the count in the header");
+	if (annot_reader_left(r) != 0)
+		return inconsistent(r, err, "trailing bytes");
+	return ANNOT_OK;
+}
+
 /* Header: magic (2), version, weights, scale, flags, confidence, n. */
 #define HEADER_SIZE (6 + 8 + 8)
 
@@ -357,11 +368,8 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 			goto fail;
 		*cell = (int64_t) c;
 	}
-	if (sum != n)
-	{
-		st = inconsistent(&r, err, "cells do not add up to the pair count");
+	if ((st = check_end(&r, sum, n, err)) != ANNOT_OK)
 		goto fail;
-	}
 	for (i = 0; i < s->cats.n; i++)
 	{
 		uint32_t	j;
@@ -375,11 +383,6 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 			st = inconsistent(&r, err, "category without ratings");
 			goto fail;
 		}
-	}
-	if (annot_reader_left(&r) != 0)
-	{
-		st = inconsistent(&r, err, "trailing bytes");
-		goto fail;
 	}
 	s->n = n;
 	*out = s;
@@ -548,11 +551,8 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 		s->cells[i].count = (int64_t) cnt;
 		s->ncells = s->cellcap = i + 1;
 	}
-	if (sum != n)
-	{
-		st = inconsistent(&r, err, "cells do not add up to the rating count");
+	if ((st = check_end(&r, sum, n, err)) != ANNOT_OK)
 		goto fail;
-	}
 	if ((st = check_all_used(s, &r, err)) != ANNOT_OK)
 		goto fail;
 	if ((flags & ITEMS_SORTED) != 0)
@@ -560,11 +560,6 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 		if ((st = check_sorted(s, &r, err)) != ANNOT_OK)
 			goto fail;
 		s->form = ANNOT_AGREE_SORTED;
-	}
-	if (annot_reader_left(&r) != 0)
-	{
-		st = inconsistent(&r, err, "trailing bytes");
-		goto fail;
 	}
 	s->n = n;
 	*out = s;

@@ -271,7 +271,8 @@ annot_agree_pair_add_seen(annot_agree_pair *s, int64_t a, int64_t b)
 		(uint64_t) b < ANNOT_AGREE_DIRECT && d[a] != 0 && d[b] != 0)
 	{
 		s->counts[(size_t) (d[a] - 1) * s->cap + (d[b] - 1)]++;
-		s->n++;
+		if ((++s->n & 0xFFFF) == 0)
+			annot_check_interrupts();
 		return true;
 	}
 	return false;

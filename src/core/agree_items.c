@@ -172,7 +172,9 @@ annot_agree_items_add(annot_agree_items *s, annot_agree_keykind item_kind,
 		(st = cell_slot(s, ((uint64_t) it << 32) | c, &slot, &fresh, err)) != ANNOT_OK)
 		return st;
 	s->cells[slot].count++;
-	s->n++;
+	/* rows may stream in without the executor checking for a cancel */
+	if ((++s->n & 0xFFFF) == 0)
+		annot_check_interrupts();
 	return ANNOT_OK;
 }
 

@@ -74,7 +74,9 @@ annot_agree_pair_add(annot_agree_pair *s, annot_agree_keykind kind,
 	if (s->cats.n > s->cap && (st = annot_agree_pair_reserve(s, s->cats.n, err)) != ANNOT_OK)
 		return st;
 	s->counts[(size_t) ia * s->cap + ib]++;
-	s->n++;
+	/* rows may stream in without the executor checking for a cancel */
+	if ((++s->n & 0xFFFF) == 0)
+		annot_check_interrupts();
 	return ANNOT_OK;
 }
 

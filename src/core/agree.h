@@ -319,8 +319,10 @@ annot_agree_items_ready(const annot_agree_items *s)
 }
 
 /*
- * Wire format (agree_wire.c).  Serialize a pair state as is and an item
- * state once prepared; the size functions report ANNOT_ELIMIT over
+ * Wire format (agree_wire.c).  A pair state serializes with its categories
+ * in key order; an item state without deferred states serializes as it
+ * is, in its canonical sorted form once prepared (what the glue always
+ * writes).  The size functions report ANNOT_ELIMIT over
  * ANNOT_AGREE_MAX_WIRE.  Deserialize checks every byte (ANNOT_EBINARY).
  */
 annot_status annot_agree_pair_serial_size(const annot_agree_pair *s,

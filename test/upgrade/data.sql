@@ -11,7 +11,7 @@ SELECT i,
 FROM generate_series(1, 50) i;
 -- the extremes each type accepts, and values of other shapes
 INSERT INTO upgrade_data VALUES
-	(51, '(-1e300,-5e-324),(1e300,5e-324)', '[[-1e15,-1e15,1e15,-1e15,0,1e15]]',
+	(51, '(-1e15,-5e-324),(1e15,5e-324)', '[[-1e15,-1e15,1e15,-1e15,0,1e15]]',
 		'{"size": [1, 1], "counts": [0, 1]}'),
 	(52, '(0,0),(0,0)', '[[0,0,10,10,10,0,0,10],[20,20,30,20,25,30]]',
 		'{"size": [3, 4], "counts": [12]}'),

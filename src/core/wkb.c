@@ -138,6 +138,9 @@ read_polygon(annot_reader *r, annot_wkb_rings *out, int32_t *cap, int32_t *xycap
 				return annot_fail(err, ANNOT_EPARAM, annot_reader_pos(r),
 								  "WKB coordinate is not finite (ring %u, point %u).",
 								  (unsigned) (out->nrings), (unsigned) k + 1);
+			/* 16M points take about half a second: stay cancellable */
+			if ((k & 0xffff) == 0xffff)
+				annot_check_interrupts();
 		}
 		out->npoints += (int32_t) npts;
 	}

@@ -115,6 +115,12 @@ SELECT literal, typ, (annot.input_error_info(literal, typ)).*
 FROM (VALUES ('(1,2),(3,4)', 'annot.bbox'::regtype), ('(0,0),(2e15,1)', 'annot.bbox'),
 	(repeat('(', 200), 'annot.bbox'), ('[[0,0,1,0]]', 'annot.poly'),
 	('{"size":[2,2],"counts":"x"}', 'annot.mask'), ('4x2', 'int4')) v(literal, typ);
+-- every base type of annot reports bad literals softly (expect none raising)
+SELECT t.oid::regtype AS raises FROM pg_type t
+WHERE t.typnamespace = 'annot'::regnamespace AND t.typtype = 'b' AND t.typarray <> 0
+	AND outcome(format('SELECT annot.input_is_valid(%L, %L)', '{"x', t.oid::regtype)) <> 'ok';
+SELECT count(*) >= 3 AS types_checked FROM pg_type t
+WHERE t.typnamespace = 'annot'::regnamespace AND t.typtype = 'b' AND t.typarray <> 0;
 SELECT count(*) FILTER (WHERE annot.input_is_valid(s, 'annot.bbox')) AS valid,
 	count(*) FILTER (WHERE NOT annot.input_is_valid(s, 'annot.bbox')) AS invalid
 FROM (SELECT CASE WHEN i % 3 = 0 THEN format('(%s,0),(%s,1)', i, i + 1)

@@ -219,11 +219,12 @@ suite_pgtap() {
 	count pgtap "$p" "$f"
 }
 
-# Block until the other background suites have counted (for timing tests).
+# Block until the other background suites have ended (for timing tests).
 wait_for_others() {
-	local s
-	for s in clang static unit fuzz regress upgrade readme functions; do
-		while [ ! -f "$WORK/$s.count" ]; do sleep 0.2; done
+	local pid
+	for pid in "$PID_clang" "$PID_static" "$PID_core" "$PID_regress" "$PID_upgrade" \
+		"$PID_readme" "$PID_functions"; do
+		while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 	done
 }
 

@@ -25,7 +25,7 @@ summary() {
 	stop_cluster
 	[ "$rc" -ne 0 ] && [ "$FAILED" -eq 0 ] && FAILED=1
 	rm -rf "$WORK"
-	log "finished in $((SECONDS - STARTED)) s; suites done at:$TIMES"
+	log "finished in $((SECONDS - STARTED)) s${TIMES:+; suites done at:$TIMES}"
 	echo
 	echo "$PASSED passed, $FAILED failed"
 	if [ "$FAILED" -eq 0 ]; then exit 0; else exit 1; fi

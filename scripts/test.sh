@@ -96,9 +96,9 @@ suite_clang() {
 }
 
 # Checks of the tree that need no build (scripts/static_checks.sh): src/core
-# includes no server header, one version everywhere, README.md spliced from
-# doc/reference, install parts that only CREATE, tests that read nothing
-# from beside the repository.
+# includes no server header, the sources do nothing a trusted extension must
+# not, one version everywhere, README.md spliced from doc/reference, install
+# parts that only CREATE, tests that read nothing from beside the repository.
 suite_static() {
 	local rc p f
 	if bash "$ANNOT_ROOT/scripts/static_checks.sh" >"$WORK/static.out" 2>&1; then rc=0; else rc=$?; fi

@@ -52,4 +52,4 @@ END;
 -- ALTER EXTENSION UPDATE keeps the comment of the first install: say what
 -- this version contains (the comment of annot.control).
 COMMENT ON EXTENSION annot IS
-'annotation quality assurance for computer-vision datasets: box, polygon and mask types with IoU and Dice, inter-annotator agreement aggregates';
+'annotation quality assurance for computer-vision datasets: box, polygon and RLE mask types with IoU, Dice and COCO JSON; inter-annotator agreement aggregates and mergeable agreement states';

@@ -100,7 +100,7 @@ annot_objset_check(const annot_objset *s, size_t len, annot_status on_error,
 {
 	const uint8_t *data;
 
-	annot_err_about(err, "object set", NULL);
+	annot_err_about(err, "objects", NULL);
 	if (len < sizeof(annot_objset))
 		return annot_fail(err, on_error, -1, "The value is shorter than its header.");
 	if (s->version != ANNOT_OBJSET_VERSION || s->reserved != 0 ||
@@ -198,7 +198,7 @@ annot_objset_builder_add(annot_objset_builder *b, int kind,
 	annot_obj_rec *r;
 	annot_status st;
 
-	annot_err_about(err, "object set", NULL);
+	annot_err_about(err, "objects", NULL);
 	if (b->kind != 0 && b->kind != kind)
 		return annot_fail(err, ANNOT_EPARAM, -1,
 						  "A set holds one kind of geometry: %s, not %s.",

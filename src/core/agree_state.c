@@ -10,47 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bytes.h"
+#include "hash.h"
+
 #define PAIR_MAGIC0 'A'
 #define PAIR_MAGIC1 'P'
 #define ITEMS_MAGIC0 'A'
 #define ITEMS_MAGIC1 'I'
 #define STATE_VERSION 1
-
-/* ---------------------------------------------------------------------
- * Hashing
- * --------------------------------------------------------------------- */
-
-/* 64-bit finalizer (the MurmurHash3 fmix64 constants): spreads every input bit. */
-static inline uint64_t
-mix64(uint64_t x)
-{
-	x ^= x >> 33;
-	x *= UINT64_C(0xff51afd7ed558ccd);
-	x ^= x >> 33;
-	x *= UINT64_C(0xc4ceb9fe1a85ec53);
-	x ^= x >> 33;
-	return x;
-}
-
-/* Hash of a byte string, eight bytes at a time. */
-static uint64_t
-hash_bytes(const char *p, uint32_t len)
-{
-	uint64_t	h = UINT64_C(0x9e3779b97f4a7c15) ^ len;
-	uint64_t	w;
-
-	while (len >= 8)
-	{
-		memcpy(&w, p, 8);
-		h = mix64(h ^ w) + UINT64_C(0x9e3779b97f4a7c15);
-		p += 8;
-		len -= 8;
-	}
-	w = 0;
-	if (len > 0)
-		memcpy(&w, p, len);
-	return mix64(h ^ w ^ ((uint64_t) len << 59));
-}
 
 /* ---------------------------------------------------------------------
  * Dictionaries
@@ -87,8 +54,8 @@ static uint64_t
 dict_hash_id(const annot_agree_dict *d, uint32_t id)
 {
 	if (d->kind == ANNOT_AGREE_KEY_INT)
-		return mix64((uint64_t) d->ikeys[id]);
-	return hash_bytes(key_bytes(d, id), d->len[id]);
+		return annot_hash_fmix64((uint64_t) d->ikeys[id]);
+	return annot_hash_bytes(key_bytes(d, id), d->len[id]);
 }
 
 static bool
@@ -351,8 +318,8 @@ annot_agree_dict_id(annot_agree_dict *d, annot_agree_keykind kind,
 
 	if (d->nslots > 0)
 	{
-		h = kind == ANNOT_AGREE_KEY_INT ? mix64((uint64_t) key->i)
-			: hash_bytes(key->bytes, key->len);
+		h = kind == ANNOT_AGREE_KEY_INT ? annot_hash_fmix64((uint64_t) key->i)
+			: annot_hash_bytes(key->bytes, key->len);
 		mask = d->nslots - 1;
 		for (i = (uint32_t) h & mask; d->slots[i] != 0; i = (i + 1) & mask)
 		{
@@ -735,110 +702,15 @@ annot_agree_pair_copy(const annot_agree_pair *src, annot_err *err)
  * Wire format helpers: big-endian, every read bounds-checked.
  * --------------------------------------------------------------------- */
 
-typedef struct wbuf
-{
-	uint8_t    *p;
-} wbuf;
-
-static void
-put_u8(wbuf *w, uint8_t v)
-{
-	*w->p++ = v;
-}
-
-static void
-put_u32(wbuf *w, uint32_t v)
-{
-	w->p[0] = (uint8_t) (v >> 24);
-	w->p[1] = (uint8_t) (v >> 16);
-	w->p[2] = (uint8_t) (v >> 8);
-	w->p[3] = (uint8_t) v;
-	w->p += 4;
-}
-
-static void
-put_u64(wbuf *w, uint64_t v)
-{
-	put_u32(w, (uint32_t) (v >> 32));
-	put_u32(w, (uint32_t) v);
-}
-
-static void
-put_f64(wbuf *w, double v)
-{
-	uint64_t	u;
-
-	memcpy(&u, &v, 8);
-	put_u64(w, u);
-}
-
-typedef struct rbuf
-{
-	const uint8_t *p;
-	const uint8_t *end;
-	const uint8_t *start;
-} rbuf;
-
-static size_t
-left(const rbuf *r)
-{
-	return (size_t) (r->end - r->p);
-}
-
-static bool
-get_u8(rbuf *r, uint8_t *v)
-{
-	if (left(r) < 1)
-		return false;
-	*v = *r->p++;
-	return true;
-}
-
-static bool
-get_u32(rbuf *r, uint32_t *v)
-{
-	if (left(r) < 4)
-		return false;
-	*v = ((uint32_t) r->p[0] << 24) | ((uint32_t) r->p[1] << 16) |
-		((uint32_t) r->p[2] << 8) | (uint32_t) r->p[3];
-	r->p += 4;
-	return true;
-}
-
-static bool
-get_u64(rbuf *r, uint64_t *v)
-{
-	uint32_t	hi = 0;
-	uint32_t	lo = 0;
-
-	if (left(r) < 8)
-		return false;
-	get_u32(r, &hi);
-	get_u32(r, &lo);
-	*v = ((uint64_t) hi << 32) | lo;
-	return true;
-}
-
-static bool
-get_f64(rbuf *r, double *v)
-{
-	uint64_t	u;
-
-	if (!get_u64(r, &u))
-		return false;
-	memcpy(v, &u, 8);
-	return true;
-}
-
 static annot_status
-truncated(const rbuf *r, annot_err *err, const char *what)
+truncated(const annot_reader *r, annot_err *err, const char *what)
 {
 	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
 					  "Agreement state truncated in %s.", what);
 }
 
 static annot_status
-inconsistent(const rbuf *r, annot_err *err, const char *what)
+inconsistent(const annot_reader *r, annot_err *err, const char *what)
 {
 	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
 					  "Inconsistent agreement state: %s.", what);
@@ -848,20 +720,20 @@ inconsistent(const rbuf *r, annot_err *err, const char *what)
 #define HEADER_SIZE (6 + 8 + 8)
 
 static void
-put_header(wbuf *w, char m0, char m1, const annot_agree_params *p, int64_t n)
+put_header(annot_writer *w, char m0, char m1, const annot_agree_params *p, int64_t n)
 {
-	put_u8(w, (uint8_t) m0);
-	put_u8(w, (uint8_t) m1);
-	put_u8(w, STATE_VERSION);
-	put_u8(w, p->weights);
-	put_u8(w, p->scale);
-	put_u8(w, 0);
-	put_f64(w, p->confidence);
-	put_u64(w, (uint64_t) n);
+	annot_write_u8(w, (uint8_t) m0);
+	annot_write_u8(w, (uint8_t) m1);
+	annot_write_u8(w, STATE_VERSION);
+	annot_write_u8(w, p->weights);
+	annot_write_u8(w, p->scale);
+	annot_write_u8(w, 0);
+	annot_write_be_double(w, p->confidence);
+	annot_write_be64(w, (uint64_t) n);
 }
 
 static annot_status
-get_header(rbuf *r, char m0, char m1, annot_agree_params *p, int64_t *n,
+get_header(annot_reader *r, char m0, char m1, annot_agree_params *p, int64_t *n,
 		   annot_err *err)
 {
 	uint8_t		b[6];
@@ -869,7 +741,7 @@ get_header(rbuf *r, char m0, char m1, annot_agree_params *p, int64_t *n,
 	int			i;
 
 	for (i = 0; i < 6; i++)
-		if (!get_u8(r, &b[i]))
+		if (!annot_read_u8(r, &b[i]))
 			return truncated(r, err, "the header");
 	if (b[0] != (uint8_t) m0 || b[1] != (uint8_t) m1)
 		return annot_fail(err, ANNOT_EBINARY, 0,
@@ -881,11 +753,11 @@ get_header(rbuf *r, char m0, char m1, annot_agree_params *p, int64_t *n,
 		return inconsistent(r, err, "unknown weights, scale or flags");
 	p->weights = b[3];
 	p->scale = b[4];
-	if (!get_f64(r, &p->confidence))
+	if (!annot_read_double(r, &p->confidence))
 		return truncated(r, err, "the header");
 	if (annot_agree_check_confidence(p->confidence, NULL) != ANNOT_OK)
 		return inconsistent(r, err, "confidence level outside (0,1)");
-	if (!get_u64(r, &u))
+	if (!annot_read_u64(r, &u))
 		return truncated(r, err, "the header");
 	if (u > (uint64_t) INT64_MAX)
 		return inconsistent(r, err, "negative count");
@@ -903,24 +775,24 @@ dict_serial_size(const annot_agree_dict *d)
 }
 
 static void
-put_dict(wbuf *w, const annot_agree_dict *d)
+put_dict(annot_writer *w, const annot_agree_dict *d)
 {
 	uint32_t	id;
 
-	put_u8(w, d->kind);
-	put_u8(w, 0);
-	put_u32(w, d->n);
+	annot_write_u8(w, d->kind);
+	annot_write_u8(w, 0);
+	annot_write_be32(w, d->n);
 	for (id = 0; id < d->n; id++)
 	{
 		if (d->kind == ANNOT_AGREE_KEY_INT)
-			put_u64(w, (uint64_t) d->ikeys[id]);
+			annot_write_be64(w, (uint64_t) d->ikeys[id]);
 		else
 		{
-			put_u32(w, d->len[id]);
+			annot_write_be32(w, d->len[id]);
 			if (d->len[id] > 0)
 				memcpy(w->p, key_bytes(d, id), d->len[id]);
 			w->p += d->len[id];
-			put_f64(w, d->values[id]);
+			annot_write_be_double(w, d->values[id]);
 		}
 	}
 }
@@ -930,7 +802,7 @@ put_dict(wbuf *w, const annot_agree_dict *d)
  * dense item state), keys are only stored, and a repeat merges later.
  */
 static annot_status
-get_dict(rbuf *r, annot_agree_dict *d, bool index, const char *what,
+get_dict(annot_reader *r, annot_agree_dict *d, bool index, const char *what,
 		 annot_err *err)
 {
 	uint8_t		kind;
@@ -939,7 +811,7 @@ get_dict(rbuf *r, annot_agree_dict *d, bool index, const char *what,
 	uint32_t	i;
 	annot_status st;
 
-	if (!get_u8(r, &kind) || !get_u8(r, &reserved) || !get_u32(r, &n))
+	if (!annot_read_u8(r, &kind) || !annot_read_u8(r, &reserved) || !annot_read_u32(r, &n))
 		return truncated(r, err, what);
 	if (reserved != 0 || kind > ANNOT_AGREE_KEY_BYTES ||
 		(kind == ANNOT_AGREE_KEY_NONE && n != 0))
@@ -947,7 +819,7 @@ get_dict(rbuf *r, annot_agree_dict *d, bool index, const char *what,
 	if (n > d->max)
 		return inconsistent(r, err, "more distinct values than the limit");
 	/* each key takes at least 8 bytes: refuse counts the message cannot hold */
-	if ((uint64_t) n * 8 > left(r))
+	if ((uint64_t) n * 8 > annot_reader_left(r))
 		return truncated(r, err, what);
 	if (d->kind == ANNOT_AGREE_KEY_NONE && n > 0)
 		d->kind = kind;
@@ -968,21 +840,21 @@ get_dict(rbuf *r, annot_agree_dict *d, bool index, const char *what,
 		memset(&k, 0, sizeof(k));
 		if (kind == ANNOT_AGREE_KEY_INT)
 		{
-			if (!get_u64(r, &u))
+			if (!annot_read_u64(r, &u))
 				return truncated(r, err, what);
 			k.i = (int64_t) u;
 		}
 		else
 		{
-			if (!get_u32(r, &k.len))
+			if (!annot_read_u32(r, &k.len))
 				return truncated(r, err, what);
 			if (k.len > ANNOT_AGREE_MAX_KEYLEN)
 				return inconsistent(r, err, "key longer than the limit");
-			if (left(r) < (size_t) k.len + 8)
+			if (annot_reader_left(r) < (size_t) k.len + 8)
 				return truncated(r, err, what);
 			k.bytes = (const char *) r->p;
 			r->p += k.len;
-			get_f64(r, &k.value);
+			annot_read_double(r, &k.value);
 		}
 		if (!index)
 		{
@@ -1017,7 +889,7 @@ annot_agree_pair_serial_size(const annot_agree_pair *s)
 void
 annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
 {
-	wbuf		w = {buf};
+	annot_writer w = {buf};
 	uint8_t    *countp;
 	uint32_t	cells = 0;
 	uint32_t	a;
@@ -1026,7 +898,7 @@ annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
 	put_header(&w, PAIR_MAGIC0, PAIR_MAGIC1, &s->params, s->n);
 	put_dict(&w, &s->cats);
 	countp = w.p;
-	put_u32(&w, 0);
+	annot_write_be32(&w, 0);
 	for (a = 0; a < s->cats.n; a++)
 		for (b = 0; b < s->cats.n; b++)
 		{
@@ -1034,21 +906,21 @@ annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf)
 
 			if (c != 0)
 			{
-				put_u32(&w, a);
-				put_u32(&w, b);
-				put_u64(&w, (uint64_t) c);
+				annot_write_be32(&w, a);
+				annot_write_be32(&w, b);
+				annot_write_be64(&w, (uint64_t) c);
 				cells++;
 			}
 		}
 	w.p = countp;
-	put_u32(&w, cells);
+	annot_write_be32(&w, cells);
 }
 
 annot_status
 annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 							 annot_agree_pair **out, annot_err *err)
 {
-	rbuf		r = {buf, buf + len, buf};
+	annot_reader r = {buf, buf + len, buf, true};
 	annot_agree_params params;
 	annot_agree_pair *s;
 	annot_status st;
@@ -1069,12 +941,12 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 		goto fail;
 	if (s->cats.n > 0 && (st = pair_reserve(s, s->cats.n, err)) != ANNOT_OK)
 		goto fail;
-	if (!get_u32(&r, &ncells))
+	if (!annot_read_u32(&r, &ncells))
 	{
 		st = truncated(&r, err, "the cell count");
 		goto fail;
 	}
-	if ((uint64_t) ncells * 16 > left(&r))
+	if ((uint64_t) ncells * 16 > annot_reader_left(&r))
 	{
 		st = truncated(&r, err, "the cells");
 		goto fail;
@@ -1086,9 +958,9 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 		uint64_t	c = 0;
 		int64_t    *cell;
 
-		get_u32(&r, &a);
-		get_u32(&r, &b);
-		get_u64(&r, &c);
+		annot_read_u32(&r, &a);
+		annot_read_u32(&r, &b);
+		annot_read_u64(&r, &c);
 		if (a >= s->cats.n || b >= s->cats.n)
 		{
 			st = inconsistent(&r, err, "cell outside the table");
@@ -1133,7 +1005,7 @@ annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
 			goto fail;
 		}
 	}
-	if (left(&r) != 0)
+	if (annot_reader_left(&r) != 0)
 	{
 		st = inconsistent(&r, err, "trailing bytes");
 		goto fail;
@@ -1201,7 +1073,7 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 	 * A fresh seed per table: copying one linear-probing table into another
 	 * in slot order with the same hash would pile the keys into long runs.
 	 */
-	seed = mix64((uint64_t) (uintptr_t) cells ^ cap);
+	seed = annot_hash_fmix64((uint64_t) (uintptr_t) cells ^ cap);
 	for (i = 0; i < s->cellcap; i++)
 	{
 		uint64_t	k = s->cells[i].key;
@@ -1209,7 +1081,7 @@ cells_resize(annot_agree_items *s, uint64_t cap, annot_err *err)
 
 		if (k == ANNOT_AGREE_NOCELL)
 			continue;
-		for (j = mix64(k ^ seed) & mask; cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+		for (j = annot_hash_fmix64(k ^ seed) & mask; cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 			;
 		cells[j] = s->cells[i];
 	}
@@ -1246,7 +1118,7 @@ cell_slot(annot_agree_items *s, uint64_t k, uint64_t *slot, bool *fresh,
 		(st = cells_resize(s, s->cellcap < 64 ? 64 : s->cellcap * 2, err)) != ANNOT_OK)
 		return st;
 	mask = s->cellcap - 1;
-	for (j = mix64(k ^ s->seed) & mask; s->cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
+	for (j = annot_hash_fmix64(k ^ s->seed) & mask; s->cells[j].key != ANNOT_AGREE_NOCELL; j = (j + 1) & mask)
 		if (s->cells[j].key == k)
 		{
 			*slot = j;
@@ -1409,7 +1281,7 @@ annot_agree_items_copy(const annot_agree_items *src, annot_err *err)
 
 /* Every item and every category of a deserialized state has a rating. */
 static annot_status
-check_all_used(const annot_agree_items *s, const rbuf *r, annot_err *err)
+check_all_used(const annot_agree_items *s, const annot_reader *r, annot_err *err)
 {
 	uint8_t    *seen_item = annot_alloc((size_t) s->items.n + 1);
 	uint8_t    *seen_cat = annot_alloc((size_t) s->cats.n + 1);
@@ -1512,20 +1384,20 @@ annot_agree_items_serial_size(const annot_agree_items *s)
 void
 annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf)
 {
-	wbuf		w = {buf};
+	annot_writer w = {buf};
 	uint64_t	j;
 
 	put_header(&w, ITEMS_MAGIC0, ITEMS_MAGIC1, &s->params, s->n);
 	put_dict(&w, &s->items);
 	put_dict(&w, &s->cats);
-	put_u64(&w, s->ncells);
+	annot_write_be64(&w, s->ncells);
 	for (j = 0; j < s->cellcap; j++)
 	{
 		if (s->cells[j].key == ANNOT_AGREE_NOCELL)
 			continue;
-		put_u32(&w, (uint32_t) (s->cells[j].key >> 32));
-		put_u32(&w, (uint32_t) s->cells[j].key);
-		put_u64(&w, (uint64_t) s->cells[j].count);
+		annot_write_be32(&w, (uint32_t) (s->cells[j].key >> 32));
+		annot_write_be32(&w, (uint32_t) s->cells[j].key);
+		annot_write_be64(&w, (uint64_t) s->cells[j].count);
 	}
 }
 
@@ -1533,7 +1405,7 @@ annot_status
 annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 							  annot_agree_items **out, annot_err *err)
 {
-	rbuf		r = {buf, buf + len, buf};
+	annot_reader r = {buf, buf + len, buf, true};
 	annot_agree_params params;
 	annot_agree_items *s;
 	annot_status st;
@@ -1552,12 +1424,12 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 	if ((st = get_dict(&r, &s->items, false, "the items", err)) != ANNOT_OK ||
 		(st = get_dict(&r, &s->cats, false, "the categories", err)) != ANNOT_OK)
 		goto fail;
-	if (!get_u64(&r, &ncells))
+	if (!annot_read_u64(&r, &ncells))
 	{
 		st = truncated(&r, err, "the cell count");
 		goto fail;
 	}
-	if (ncells > left(&r) / 16)
+	if (ncells > annot_reader_left(&r) / 16)
 	{
 		st = truncated(&r, err, "the cells");
 		goto fail;
@@ -1578,9 +1450,9 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 
 		if ((i & 0xFFFF) == 0)
 			annot_check_interrupts();
-		get_u32(&r, &it);
-		get_u32(&r, &c);
-		get_u64(&r, &cnt);
+		annot_read_u32(&r, &it);
+		annot_read_u32(&r, &c);
+		annot_read_u64(&r, &cnt);
 		if (it >= s->items.n || c >= s->cats.n)
 		{
 			st = inconsistent(&r, err, "cell refers to an unknown item or category");
@@ -1607,7 +1479,7 @@ annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 	}
 	if ((st = check_all_used(s, &r, err)) != ANNOT_OK)
 		goto fail;
-	if (left(&r) != 0)
+	if (annot_reader_left(&r) != 0)
 	{
 		st = inconsistent(&r, err, "trailing bytes");
 		goto fail;

@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+#include "overlap.h"
+
 annot_status
 annot_bbox_validate(const annot_bbox *b, annot_status on_error, annot_err *err)
 {
@@ -212,50 +215,39 @@ annot_bbox_cover(const annot_bbox *a, const annot_bbox *b, annot_bbox *out)
 double
 annot_bbox_iou(const annot_bbox *a, const annot_bbox *b)
 {
-	double		inter = annot_bbox_inter_area(a, b);
-	double		uni;
-
-	if (inter <= 0)
-		return 0.0;
-	uni = annot_bbox_area(a) + annot_bbox_area(b) - inter;
-	return inter / uni;
+	return annot_overlap_iou(annot_bbox_area(a), annot_bbox_area(b),
+							 annot_bbox_inter_area(a, b));
 }
 
 double
 annot_bbox_dice(const annot_bbox *a, const annot_bbox *b)
 {
-	double		inter = annot_bbox_inter_area(a, b);
-
-	if (inter <= 0)
-		return 0.0;
-	return 2.0 * inter / (annot_bbox_area(a) + annot_bbox_area(b));
+	return annot_overlap_dice(annot_bbox_area(a), annot_bbox_area(b),
+							  annot_bbox_inter_area(a, b));
 }
 
 double
 annot_bbox_giou(const annot_bbox *a, const annot_bbox *b)
 {
 	annot_bbox	c;
+	double		area_a = annot_bbox_area(a);
+	double		area_b = annot_bbox_area(b);
 	double		inter = annot_bbox_inter_area(a, b);
-	double		uni = annot_bbox_area(a) + annot_bbox_area(b) - inter;
+	double		uni = annot_overlap_union(area_a, area_b, inter);
 	double		carea;
-	double		iou;
 
 	annot_bbox_cover(a, b, &c);
 	carea = annot_bbox_area(&c);
 	if (carea <= 0)
 		return 0.0;
-	iou = uni > 0 ? inter / uni : 0.0;
-	return iou - (carea - uni) / carea;
+	return annot_overlap_iou(area_a, area_b, inter) - (carea - uni) / carea;
 }
 
 double
 annot_bbox_iou_crowd(const annot_bbox *dt, const annot_bbox *gt)
 {
-	double		inter = annot_bbox_inter_area(dt, gt);
-
-	if (inter <= 0)
-		return 0.0;
-	return inter / annot_bbox_area(dt);
+	return annot_overlap_crowd_iou(annot_bbox_area(dt),
+								   annot_bbox_inter_area(dt, gt));
 }
 
 bool
@@ -308,20 +300,11 @@ annot_bbox_cmp(const annot_bbox *a, const annot_bbox *b)
 	return cmp_double(a->y2, b->y2);
 }
 
-/* splitmix64's finalizer: a cheap, well-mixing 64-bit permutation */
-static uint64_t
-mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
-}
-
 uint64_t
 annot_bbox_hash(const annot_bbox *b, uint64_t seed)
 {
 	const double v[4] = {b->x1, b->y1, b->x2, b->y2};
-	uint64_t	h = mix64(seed ^ UINT64_C(0x9e3779b97f4a7c15));
+	uint64_t	h = annot_hash_splitmix64(seed ^ ANNOT_HASH_GOLDEN);
 	int			i;
 
 	for (i = 0; i < 4; i++)
@@ -330,7 +313,7 @@ annot_bbox_hash(const annot_bbox *b, uint64_t seed)
 		uint64_t	bits;
 
 		memcpy(&bits, &d, sizeof(bits));
-		h = mix64(h ^ bits) + (uint64_t) i;
+		h = annot_hash_splitmix64(h ^ bits) + (uint64_t) i;
 	}
 	return h;
 }

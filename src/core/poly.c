@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytes.h"
+#include "hash.h"
 #include "wkb.h"
 
 /* Bytes of ring_end[] rounded up so that xy[] is 8-byte aligned. */
@@ -542,43 +544,6 @@ annot_poly_format(const annot_rings *r, char *buf)
 
 /* Binary form: big-endian, as PostgreSQL's pq_send functions write */
 
-static uint8_t *
-put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t) (v >> 24);
-	p[1] = (uint8_t) (v >> 16);
-	p[2] = (uint8_t) (v >> 8);
-	p[3] = (uint8_t) v;
-	return p + 4;
-}
-
-static uint32_t
-get_be32(const uint8_t *p)
-{
-	return ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
-		((uint32_t) p[2] << 8) | (uint32_t) p[3];
-}
-
-static uint8_t *
-put_be_double(uint8_t *p, double d)
-{
-	uint64_t	v;
-
-	memcpy(&v, &d, 8);
-	p = put_be32(p, (uint32_t) (v >> 32));
-	return put_be32(p, (uint32_t) v);
-}
-
-static double
-get_be_double(const uint8_t *p)
-{
-	uint64_t	v = ((uint64_t) get_be32(p) << 32) | get_be32(p + 4);
-	double		d;
-
-	memcpy(&d, &v, 8);
-	return d;
-}
-
 size_t
 annot_poly_send_size(const annot_rings *r)
 {
@@ -593,11 +558,11 @@ annot_poly_send(const annot_rings *r, uint8_t *buf)
 	int32_t		i;
 
 	*p++ = ANNOT_POLY_VERSION;
-	p = put_be32(p, (uint32_t) r->nrings);
+	p = annot_put_be32(p, (uint32_t) r->nrings);
 	for (ring = 0; ring < r->nrings; ring++)
-		p = put_be32(p, (uint32_t) (r->end[ring] - annot_rings_start(r, ring)));
+		p = annot_put_be32(p, (uint32_t) (r->end[ring] - annot_rings_start(r, ring)));
 	for (i = 0; i < 2 * r->npoints; i++)
-		p = put_be_double(p, r->xy[i]);
+		p = annot_put_be_double(p, r->xy[i]);
 	return (size_t) (p - buf);
 }
 
@@ -619,7 +584,7 @@ annot_poly_recv(const uint8_t *buf, size_t len, annot_rings_buf *out,
 	if (buf[0] != ANNOT_POLY_VERSION)
 		return annot_fail(err, ANNOT_EBINARY, 0,
 						  "Unsupported binary poly version %u.", (unsigned) buf[0]);
-	nrings = get_be32(buf + 1);
+	nrings = annot_get_be32(buf + 1);
 	if (nrings < 1)
 		return annot_fail(err, ANNOT_EBINARY, 1,
 						  "A polygon needs at least one ring.");
@@ -628,7 +593,7 @@ annot_poly_recv(const uint8_t *buf, size_t len, annot_rings_buf *out,
 						  "Ring count %u exceeds the data.", (unsigned) nrings);
 	for (ring = 0; ring < nrings; ring++)
 	{
-		uint32_t	n = get_be32(buf + 5 + 4 * (size_t) ring);
+		uint32_t	n = annot_get_be32(buf + 5 + 4 * (size_t) ring);
 
 		if (n < 3)
 			return annot_fail(err, ANNOT_EBINARY, (long) (5 + 4 * ring),
@@ -648,13 +613,13 @@ annot_poly_recv(const uint8_t *buf, size_t len, annot_rings_buf *out,
 						  (unsigned long long) (16 * total));
 	for (ring = 0; ring < nrings; ring++)
 	{
-		uint32_t	n = get_be32(buf + 5 + 4 * (size_t) ring);
+		uint32_t	n = annot_get_be32(buf + 5 + 4 * (size_t) ring);
 		uint32_t	k;
 
 		for (k = 0; k < n; k++, off += 16)
 		{
-			st = annot_rings_buf_add_point(out, get_be_double(buf + off),
-										   get_be_double(buf + off + 8), err);
+			st = annot_rings_buf_add_point(out, annot_get_be_double(buf + off),
+										   annot_get_be_double(buf + off + 8), err);
 			if (st != ANNOT_OK)
 				goto fail;
 		}
@@ -793,23 +758,11 @@ annot_poly_cmp(const annot_poly *a, const annot_poly *b)
 	return 0;
 }
 
-/* MurmurHash3's 64-bit finalizer. */
-static uint64_t
-fmix64(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= UINT64_C(0xff51afd7ed558ccd);
-	k ^= k >> 33;
-	k *= UINT64_C(0xc4ceb9fe1a85ec53);
-	k ^= k >> 33;
-	return k;
-}
-
 uint64_t
 annot_poly_hash(const annot_poly *p, uint64_t seed)
 {
 	annot_rings r = annot_poly_rings(p);
-	uint64_t	h = fmix64(seed + UINT64_C(0x9e3779b97f4a7c15));
+	uint64_t	h = annot_hash_fmix64(seed + ANNOT_HASH_GOLDEN);
 	int32_t		i;
 
 	for (i = 0; i < r.nrings; i++)
@@ -823,5 +776,5 @@ annot_poly_hash(const annot_poly *p, uint64_t seed)
 		h = (h ^ bits) * UINT64_C(0x100000001b3);
 		h ^= h >> 29;
 	}
-	return fmix64(h);
+	return annot_hash_fmix64(h);
 }

@@ -25,6 +25,7 @@
 
 #include "annot_core.h"
 #include "bbox.h"
+#include "overlap.h"
 
 #define ANNOT_POLY_VERSION 1
 #define ANNOT_POLY_MAX_POINTS 100000
@@ -223,15 +224,6 @@ annot_status annot_rings_intersection_area(const annot_rings *a,
  */
 annot_status annot_rings_centroid(const annot_rings *r, double *cx, double *cy,
 								  bool *found, annot_err *err);
-
-/*
- * Similarity of two regions from their areas and the area of their
- * intersection: clamped so that rounding never leaves [0,1].  The union
- * area is area_a + area_b - inter.
- */
-double		annot_region_iou(double area_a, double area_b, double inter);
-double		annot_region_dice(double area_a, double area_b, double inter);
-double		annot_region_union(double area_a, double area_b, double inter);
 
 /*
  * The region's boundary as rings (polyclip.c).  Shells run counter-

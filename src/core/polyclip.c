@@ -103,43 +103,6 @@ annot_rings_intersection_area(const annot_rings *a, const annot_bbox *ba,
 	return sweep_area(a, b, xlo, xhi, inter, err);
 }
 
-double
-annot_region_union(double area_a, double area_b, double inter)
-{
-	double		lo = fmax(area_a, area_b);
-	double		u = area_a + area_b - inter;
-
-	/* the union covers the larger region and at most both */
-	if (u < lo)
-		u = lo;
-	if (u > area_a + area_b)
-		u = area_a + area_b;
-	return u;
-}
-
-double
-annot_region_iou(double area_a, double area_b, double inter)
-{
-	double		u = annot_region_union(area_a, area_b, inter);
-	double		iou;
-
-	if (!(inter > 0) || !(u > 0))
-		return 0.0;
-	iou = inter / u;
-	return iou > 1.0 ? 1.0 : iou;
-}
-
-double
-annot_region_dice(double area_a, double area_b, double inter)
-{
-	double		d;
-
-	if (!(inter > 0) || !(area_a + area_b > 0))
-		return 0.0;
-	d = 2.0 * inter / (area_a + area_b);
-	return d > 1.0 ? 1.0 : d;
-}
-
 /* Centroid: first moments of the trapezoids, relative to a reference point */
 
 typedef struct moment_acc

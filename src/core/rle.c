@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bytes.h"
+
 /* Characters of the COCO string: '0' (48) to 'o' (111). */
 #define COCO_CHAR_MIN 48
 #define COCO_CHAR_MAX 111
@@ -846,21 +848,6 @@ annot_mask_text(uint32_t h, uint32_t w, const char *coco, size_t *len)
 
 /* Serialized form */
 
-static inline void
-put_u32(uint8_t *p, uint32_t v)
-{
-	memcpy(p, &v, 4);
-}
-
-static inline uint32_t
-get_u32(const uint8_t *p)
-{
-	uint32_t	v;
-
-	memcpy(&v, p, 4);
-	return v;
-}
-
 static inline uint64_t
 zigzag(int64_t v)
 {
@@ -910,14 +897,14 @@ annot_mask_serialize(const annot_ivals *m, uint8_t *buf)
 	buf[0] = ANNOT_MASK_VERSION;
 	buf[1] = 0;					/* flags */
 	buf[2] = buf[3] = 0;		/* reserved */
-	put_u32(buf + 4, m->h);
-	put_u32(buf + 8, m->w);
-	put_u32(buf + 12, (uint32_t) annot_ivals_area(m));
-	put_u32(buf + 16, (uint32_t) annot_ivals_ncounts(m));
-	put_u32(buf + 20, bbox[0]);
-	put_u32(buf + 24, bbox[1]);
-	put_u32(buf + 28, bbox[2]);
-	put_u32(buf + 32, bbox[3]);
+	annot_put_host32(buf + 4, m->h);
+	annot_put_host32(buf + 8, m->w);
+	annot_put_host32(buf + 12, (uint32_t) annot_ivals_area(m));
+	annot_put_host32(buf + 16, (uint32_t) annot_ivals_ncounts(m));
+	annot_put_host32(buf + 20, bbox[0]);
+	annot_put_host32(buf + 24, bbox[1]);
+	annot_put_host32(buf + 28, bbox[2]);
+	annot_put_host32(buf + 32, bbox[3]);
 	annot_counts_iter_init(&it, m);
 	while (annot_counts_next(&it, &c))
 	{
@@ -945,14 +932,14 @@ annot_mask_open(const uint8_t *buf, size_t len, annot_mask_view *v,
 	if (buf[1] != 0 || buf[2] != 0 || buf[3] != 0)
 		return annot_fail(err, ANNOT_ECORRUPT, -1,
 						  "Unknown flags in a stored mask.");
-	v->h = get_u32(buf + 4);
-	v->w = get_u32(buf + 8);
-	v->area = get_u32(buf + 12);
-	v->m = get_u32(buf + 16);
-	v->bbox[0] = get_u32(buf + 20);
-	v->bbox[1] = get_u32(buf + 24);
-	v->bbox[2] = get_u32(buf + 28);
-	v->bbox[3] = get_u32(buf + 32);
+	v->h = annot_get_host32(buf + 4);
+	v->w = annot_get_host32(buf + 8);
+	v->area = annot_get_host32(buf + 12);
+	v->m = annot_get_host32(buf + 16);
+	v->bbox[0] = annot_get_host32(buf + 20);
+	v->bbox[1] = annot_get_host32(buf + 24);
+	v->bbox[2] = annot_get_host32(buf + 28);
+	v->bbox[3] = annot_get_host32(buf + 32);
 	v->runs = buf + ANNOT_MASK_HDRSZ;
 	v->nbytes = len - ANNOT_MASK_HDRSZ;
 	if (v->h == 0 || v->w == 0 ||
@@ -1164,22 +1151,6 @@ annot_mask_view_coco_string(const annot_mask_view *v, char *buf)
 
 /* Binary wire format: network byte order */
 
-static inline void
-put_be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t) (v >> 24);
-	p[1] = (uint8_t) (v >> 16);
-	p[2] = (uint8_t) (v >> 8);
-	p[3] = (uint8_t) v;
-}
-
-static inline uint32_t
-get_be32(const uint8_t *p)
-{
-	return ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
-		((uint32_t) p[2] << 8) | (uint32_t) p[3];
-}
-
 #define BINARY_HDRSZ 13			/* version, h, w, number of counts */
 
 size_t
@@ -1196,13 +1167,13 @@ annot_mask_binary_write(const annot_ivals *m, uint8_t *buf)
 	uint8_t    *p = buf + BINARY_HDRSZ;
 
 	buf[0] = ANNOT_MASK_VERSION;
-	put_be32(buf + 1, m->h);
-	put_be32(buf + 5, m->w);
-	put_be32(buf + 9, (uint32_t) annot_ivals_ncounts(m));
+	annot_put_be32(buf + 1, m->h);
+	annot_put_be32(buf + 5, m->w);
+	annot_put_be32(buf + 9, (uint32_t) annot_ivals_ncounts(m));
 	annot_counts_iter_init(&it, m);
 	while (annot_counts_next(&it, &c))
 	{
-		put_be32(p, c);
+		annot_put_be32(p, c);
 		p += 4;
 	}
 }
@@ -1225,9 +1196,9 @@ annot_mask_binary_read(const uint8_t *buf, size_t len, annot_ivals *out,
 	if (buf[0] != ANNOT_MASK_VERSION)
 		return annot_fail(err, ANNOT_EBINARY, 0,
 						  "Unknown binary format version %u.", (unsigned) buf[0]);
-	h = get_be32(buf + 1);
-	w = get_be32(buf + 5);
-	m = get_be32(buf + 9);
+	h = annot_get_be32(buf + 1);
+	w = annot_get_be32(buf + 5);
+	m = annot_get_be32(buf + 9);
 	if ((st = annot_mask_builder_init(&b, out, (int32_t) h, (int32_t) w,
 									  ANNOT_EBINARY, err)) != ANNOT_OK)
 		return st;
@@ -1240,7 +1211,7 @@ annot_mask_binary_read(const uint8_t *buf, size_t len, annot_ivals *out,
 	}
 	for (i = 0; i < m; i++)
 	{
-		if ((st = annot_mask_builder_add(&b, (int32_t) get_be32(buf + BINARY_HDRSZ + 4 * (size_t) i),
+		if ((st = annot_mask_builder_add(&b, (int32_t) annot_get_be32(buf + BINARY_HDRSZ + 4 * (size_t) i),
 										 err)) != ANNOT_OK)
 			goto fail;
 	}

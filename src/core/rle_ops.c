@@ -238,26 +238,6 @@ done:
 	return st;
 }
 
-double
-annot_mask_iou_value(uint64_t inter, uint64_t area_a, uint64_t area_b,
-					 bool crowd)
-{
-	uint64_t	u;
-
-	if (inter == 0)
-		return 0.0;
-	u = crowd ? area_a : area_a + area_b - inter;
-	return (double) inter / (double) u;
-}
-
-double
-annot_mask_dice_value(uint64_t inter, uint64_t area_a, uint64_t area_b)
-{
-	if (inter == 0)
-		return 0.0;
-	return 2.0 * (double) inter / (double) (area_a + area_b);
-}
-
 uint32_t
 annot_mask_dilation(uint32_t h, uint32_t w, double ratio)
 {

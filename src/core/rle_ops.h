@@ -5,6 +5,7 @@
 #ifndef ANNOT_RLE_OPS_H
 #define ANNOT_RLE_OPS_H
 
+#include "overlap.h"
 #include "rle.h"
 
 typedef enum annot_mask_op
@@ -44,15 +45,23 @@ annot_status annot_mask_inter_area(const annot_mask_view *a,
 
 /*
  * IoU |a∩b| / |a∪b|, or with crowd |a∩b| / |a| (COCO's iscrowd ground
- * truth, a the detection); 0 when the denominator is 0.  Computed as
- * pycocotools does, (double) i / (double) u.
+ * truth, a the detection); 0 when the denominator is 0.  From pixel counts
+ * the rule of overlap.h is exactly pycocotools' (double) i / (double) u.
  */
-double		annot_mask_iou_value(uint64_t inter, uint64_t area_a,
-								 uint64_t area_b, bool crowd);
+static inline double
+annot_mask_iou_value(uint64_t inter, uint64_t area_a, uint64_t area_b,
+					 bool crowd)
+{
+	return crowd ? annot_overlap_crowd_iou((double) area_a, (double) inter)
+		: annot_overlap_iou((double) area_a, (double) area_b, (double) inter);
+}
 
 /* Dice 2|a∩b| / (|a| + |b|), 0 when both are empty. */
-double		annot_mask_dice_value(uint64_t inter, uint64_t area_a,
-								  uint64_t area_b);
+static inline double
+annot_mask_dice_value(uint64_t inter, uint64_t area_a, uint64_t area_b)
+{
+	return annot_overlap_dice((double) area_a, (double) area_b, (double) inter);
+}
 
 /*
  * Boundary IoU (Cheng, Girshick, Dollár, Berg, Kirillov: "Boundary IoU:

@@ -6,100 +6,36 @@
 #include <math.h>
 #include <string.h>
 
+#include "bytes.h"
+
 #define WKB_POLYGON 3
 #define WKB_MULTIPOLYGON 6
 #define EWKB_SRID_FLAG 0x20000000u
 #define EWKB_Z_FLAG 0x80000000u
 #define EWKB_M_FLAG 0x40000000u
 
-typedef struct reader
-{
-	const uint8_t *p;
-	const uint8_t *end;
-	const uint8_t *start;
-	bool		swap;
-} reader;
-
-static bool
-host_is_little(void)
-{
-	const uint16_t one = 1;
-
-	return *(const uint8_t *) &one == 1;
-}
-
-static bool
-read_bytes(reader *r, void *dst, size_t n)
-{
-	if ((size_t) (r->end - r->p) < n)
-		return false;
-	memcpy(dst, r->p, n);
-	r->p += n;
-	return true;
-}
-
-static bool
-read_u32(reader *r, uint32_t *v)
-{
-	uint8_t		b[4];
-
-	if (!read_bytes(r, b, 4))
-		return false;
-	if (r->swap)
-	{
-		uint8_t		t;
-
-		t = b[0], b[0] = b[3], b[3] = t;
-		t = b[1], b[1] = b[2], b[2] = t;
-	}
-	memcpy(v, b, 4);
-	return true;
-}
-
-static bool
-read_f64(reader *r, double *v)
-{
-	uint8_t		b[8];
-
-	if (!read_bytes(r, b, 8))
-		return false;
-	if (r->swap)
-	{
-		int			i;
-
-		for (i = 0; i < 4; i++)
-		{
-			uint8_t		t = b[i];
-
-			b[i] = b[7 - i];
-			b[7 - i] = t;
-		}
-	}
-	memcpy(v, b, 8);
-	return true;
-}
-
 static annot_status
-truncated(reader *r, annot_err *err)
+truncated(annot_reader *r, annot_err *err)
 {
-	return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
-					  "WKB ends early at byte %ld.", (long) (r->p - r->start));
+	return annot_fail(err, ANNOT_EBINARY, annot_reader_pos(r),
+					  "WKB ends early at byte %ld.", annot_reader_pos(r));
 }
 
 /* Read a byte-order mark and a geometry type; returns the base type. */
 static annot_status
-read_header(reader *r, uint32_t *type, annot_err *err)
+read_header(annot_reader *r, uint32_t *type, annot_err *err)
 {
 	uint8_t		order;
 	uint32_t	t;
 
-	if (!read_bytes(r, &order, 1))
+	if (!annot_read_u8(r, &order))
 		return truncated(r, err);
 	if (order > 1)
-		return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start - 1),
+		return annot_fail(err, ANNOT_EBINARY, annot_reader_pos(r) - 1,
 						  "Invalid WKB byte order mark %u.", order);
-	r->swap = (order == 1) != host_is_little();
-	if (!read_u32(r, &t))
+	/* 0 is XDR (big-endian), 1 NDR (little-endian) */
+	r->big_endian = order == 0;
+	if (!annot_read_u32(r, &t))
 		return truncated(r, err);
 	if ((t & (EWKB_Z_FLAG | EWKB_M_FLAG)) != 0 ||
 		(t & ~EWKB_SRID_FLAG) >= 1000)
@@ -110,7 +46,7 @@ read_header(reader *r, uint32_t *type, annot_err *err)
 	{
 		uint32_t	srid;
 
-		if (!read_u32(r, &srid))
+		if (!annot_read_u32(r, &srid))
 			return truncated(r, err);
 		t &= ~EWKB_SRID_FLAG;
 	}
@@ -150,28 +86,28 @@ push_ring(annot_wkb_rings *out, int32_t *cap, int32_t npts, int32_t poly,
 
 /* Read the body of a Polygon (after its header). */
 static annot_status
-read_polygon(reader *r, annot_wkb_rings *out, int32_t *cap, int32_t *xycap,
+read_polygon(annot_reader *r, annot_wkb_rings *out, int32_t *cap, int32_t *xycap,
 			 int32_t poly, annot_err *err)
 {
 	uint32_t	nrings;
 	uint32_t	i;
 	annot_status st;
 
-	if (!read_u32(r, &nrings))
+	if (!annot_read_u32(r, &nrings))
 		return truncated(r, err);
 	/* each ring takes at least 4 bytes: check before trusting the count */
-	if (nrings > (size_t) (r->end - r->p) / 4)
-		return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
+	if (nrings > annot_reader_left(r) / 4)
+		return annot_fail(err, ANNOT_EBINARY, annot_reader_pos(r),
 						  "WKB ring count %u exceeds the data.", (unsigned) nrings);
 	for (i = 0; i < nrings; i++)
 	{
 		uint32_t	npts;
 		uint32_t	k;
 
-		if (!read_u32(r, &npts))
+		if (!annot_read_u32(r, &npts))
 			return truncated(r, err);
-		if (npts > (size_t) (r->end - r->p) / 16)
-			return annot_fail(err, ANNOT_EBINARY, (long) (r->p - r->start),
+		if (npts > annot_reader_left(r) / 16)
+			return annot_fail(err, ANNOT_EBINARY, annot_reader_pos(r),
 							  "WKB point count %u exceeds the data.", (unsigned) npts);
 		if ((uint64_t) out->npoints + npts > ANNOT_WKB_MAX_POINTS)
 			return annot_fail(err, ANNOT_ELIMIT, -1,
@@ -196,10 +132,10 @@ read_polygon(reader *r, annot_wkb_rings *out, int32_t *cap, int32_t *xycap,
 		{
 			double	   *dst = out->xy + 2 * (size_t) (out->npoints + k);
 
-			if (!read_f64(r, &dst[0]) || !read_f64(r, &dst[1]))
+			if (!annot_read_double(r, &dst[0]) || !annot_read_double(r, &dst[1]))
 				return truncated(r, err);
 			if (!isfinite(dst[0]) || !isfinite(dst[1]))
-				return annot_fail(err, ANNOT_EPARAM, (long) (r->p - r->start),
+				return annot_fail(err, ANNOT_EPARAM, annot_reader_pos(r),
 								  "WKB coordinate is not finite (ring %u, point %u).",
 								  (unsigned) (out->nrings), (unsigned) k + 1);
 		}
@@ -212,12 +148,13 @@ annot_status
 annot_wkb_read_rings(const uint8_t *buf, size_t len, annot_wkb_rings *out,
 					 annot_err *err)
 {
-	reader		r = {buf, buf + len, buf, false};
+	annot_reader r;
 	uint32_t	type;
 	int32_t		cap = 0;
 	int32_t		xycap = 0;
 	annot_status st;
 
+	annot_reader_init(&r, buf, len, false);
 	memset(out, 0, sizeof(*out));
 	if ((st = read_header(&r, &type, err)) != ANNOT_OK)
 		goto fail;
@@ -228,14 +165,14 @@ annot_wkb_read_rings(const uint8_t *buf, size_t len, annot_wkb_rings *out,
 		uint32_t	n;
 		uint32_t	i;
 
-		if (!read_u32(&r, &n))
+		if (!annot_read_u32(&r, &n))
 		{
 			st = truncated(&r, err);
 			goto fail;
 		}
-		if (n > (size_t) (r.end - r.p) / 9)
+		if (n > annot_reader_left(&r) / 9)
 		{
-			st = annot_fail(err, ANNOT_EBINARY, (long) (r.p - r.start),
+			st = annot_fail(err, ANNOT_EBINARY, annot_reader_pos(&r),
 							"WKB polygon count %u exceeds the data.", (unsigned) n);
 			goto fail;
 		}
@@ -247,7 +184,7 @@ annot_wkb_read_rings(const uint8_t *buf, size_t len, annot_wkb_rings *out,
 				break;
 			if (sub != WKB_POLYGON)
 			{
-				st = annot_fail(err, ANNOT_EBINARY, (long) (r.p - r.start),
+				st = annot_fail(err, ANNOT_EBINARY, annot_reader_pos(&r),
 								"MultiPolygon member %u has WKB type %u, not Polygon.",
 								(unsigned) i + 1, (unsigned) sub);
 				break;
@@ -259,10 +196,10 @@ annot_wkb_read_rings(const uint8_t *buf, size_t len, annot_wkb_rings *out,
 		st = annot_fail(err, ANNOT_EPARAM, 0,
 						"WKB type %u is not a Polygon (3) or MultiPolygon (6).",
 						(unsigned) type);
-	if (st == ANNOT_OK && r.p != r.end)
-		st = annot_fail(err, ANNOT_EBINARY, (long) (r.p - r.start),
+	if (st == ANNOT_OK && annot_reader_left(&r) != 0)
+		st = annot_fail(err, ANNOT_EBINARY, annot_reader_pos(&r),
 						"%ld bytes of garbage after the WKB geometry.",
-						(long) (r.end - r.p));
+						(long) annot_reader_left(&r));
 	if (st == ANNOT_OK)
 		return ANNOT_OK;
 fail:
@@ -291,28 +228,6 @@ annot_wkb_polygon_size(int32_t nrings, const int32_t *npts)
 	return size;
 }
 
-static uint8_t *
-put_u32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t) v;
-	p[1] = (uint8_t) (v >> 8);
-	p[2] = (uint8_t) (v >> 16);
-	p[3] = (uint8_t) (v >> 24);
-	return p + 4;
-}
-
-static uint8_t *
-put_f64(uint8_t *p, double d)
-{
-	uint64_t	v;
-	int			i;
-
-	memcpy(&v, &d, 8);
-	for (i = 0; i < 8; i++)
-		p[i] = (uint8_t) (v >> (8 * i));
-	return p + 8;
-}
-
 size_t
 annot_wkb_write_polygon(uint8_t *buf, int32_t nrings, const int32_t *npts,
 						const double *xy)
@@ -322,17 +237,17 @@ annot_wkb_write_polygon(uint8_t *buf, int32_t nrings, const int32_t *npts,
 	size_t		k = 0;
 
 	*p++ = 1;					/* little endian */
-	p = put_u32(p, WKB_POLYGON);
-	p = put_u32(p, (uint32_t) nrings);
+	p = annot_put_le32(p, WKB_POLYGON);
+	p = annot_put_le32(p, (uint32_t) nrings);
 	for (i = 0; i < nrings; i++)
 	{
 		int32_t		j;
 
-		p = put_u32(p, (uint32_t) npts[i]);
+		p = annot_put_le32(p, (uint32_t) npts[i]);
 		for (j = 0; j < npts[i]; j++, k++)
 		{
-			p = put_f64(p, xy[2 * k]);
-			p = put_f64(p, xy[2 * k + 1]);
+			p = annot_put_le_double(p, xy[2 * k]);
+			p = annot_put_le_double(p, xy[2 * k + 1]);
 		}
 	}
 	return (size_t) (p - buf);
@@ -364,8 +279,8 @@ annot_wkb_write_multipolygon(uint8_t *buf, int32_t nrings, const int32_t *npts,
 	size_t		k = 0;
 
 	*p++ = 1;					/* little endian */
-	p = put_u32(p, WKB_MULTIPOLYGON);
-	p = put_u32(p, nrings > 0 ? (uint32_t) polygon[nrings - 1] + 1 : 0);
+	p = annot_put_le32(p, WKB_MULTIPOLYGON);
+	p = annot_put_le32(p, nrings > 0 ? (uint32_t) polygon[nrings - 1] + 1 : 0);
 	for (i = 0; i < nrings; i++)
 	{
 		int32_t		j;
@@ -377,17 +292,17 @@ annot_wkb_write_multipolygon(uint8_t *buf, int32_t nrings, const int32_t *npts,
 			while (i + n < nrings && polygon[i + n] == polygon[i])
 				n++;
 			*p++ = 1;
-			p = put_u32(p, WKB_POLYGON);
-			p = put_u32(p, (uint32_t) n);
+			p = annot_put_le32(p, WKB_POLYGON);
+			p = annot_put_le32(p, (uint32_t) n);
 		}
-		p = put_u32(p, (uint32_t) npts[i] + 1);
+		p = annot_put_le32(p, (uint32_t) npts[i] + 1);
 		for (j = 0; j < npts[i]; j++)
 		{
-			p = put_f64(p, xy[2 * (k + j)]);
-			p = put_f64(p, xy[2 * (k + j) + 1]);
+			p = annot_put_le_double(p, xy[2 * (k + j)]);
+			p = annot_put_le_double(p, xy[2 * (k + j) + 1]);
 		}
-		p = put_f64(p, xy[2 * k]);
-		p = put_f64(p, xy[2 * k + 1]);
+		p = annot_put_le_double(p, xy[2 * k]);
+		p = annot_put_le_double(p, xy[2 * k + 1]);
 		k += (size_t) npts[i];
 	}
 	return (size_t) (p - buf);

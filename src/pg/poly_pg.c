@@ -371,13 +371,13 @@ region_measure(FunctionCallInfo fcinfo, bool a_bbox, bool b_bbox, measure m)
 	switch (m)
 	{
 		case M_IOU:
-			return annot_region_iou(a.area, b.area, inter);
+			return annot_overlap_iou(a.area, b.area, inter);
 		case M_DICE:
-			return annot_region_dice(a.area, b.area, inter);
+			return annot_overlap_dice(a.area, b.area, inter);
 		case M_INTER:
 			return inter;
 		case M_UNION:
-			return annot_region_union(a.area, b.area, inter);
+			return annot_overlap_union(a.area, b.area, inter);
 	}
 	return 0.0;
 }
@@ -416,10 +416,8 @@ poly_iou_crowd(PG_FUNCTION_ARGS)
 	operand_of(&gt, fcinfo, 1, false);
 	inter = operand_inter(&dt, &gt);
 	if (!PG_GETARG_BOOL(2))
-		PG_RETURN_FLOAT8(annot_region_iou(dt.area, gt.area, inter));
-	if (!(inter > 0) || !(dt.area > 0))
-		PG_RETURN_FLOAT8(0.0);
-	PG_RETURN_FLOAT8(fmin(1.0, inter / dt.area));
+		PG_RETURN_FLOAT8(annot_overlap_iou(dt.area, gt.area, inter));
+	PG_RETURN_FLOAT8(annot_overlap_crowd_iou(dt.area, inter));
 }
 
 /* Validity */

@@ -501,13 +501,13 @@ test_intersections(void)
 	CHECK_CLOSE(inter_of(sq, "[[0,0,10,10,0,10]]"), 50, 1e-15);
 
 	/* IoU and Dice from areas, clamped */
-	CHECK(annot_region_iou(100, 100, 100) == 1);
-	CHECK(annot_region_iou(100, 100, 100.0000001) == 1);
-	CHECK(annot_region_iou(0, 0, 0) == 0);
-	CHECK(annot_region_iou(100, 100, 25) == 25.0 / 175.0);
-	CHECK(annot_region_dice(100, 100, 25) == 0.25);
-	CHECK(annot_region_union(100, 100, 25) == 175);
-	CHECK(annot_region_union(100, 100, 300) == 100);
+	CHECK(annot_overlap_iou(100, 100, 100) == 1);
+	CHECK(annot_overlap_iou(100, 100, 100.0000001) == 1);
+	CHECK(annot_overlap_iou(0, 0, 0) == 0);
+	CHECK(annot_overlap_iou(100, 100, 25) == 25.0 / 175.0);
+	CHECK(annot_overlap_dice(100, 100, 25) == 0.25);
+	CHECK(annot_overlap_union(100, 100, 25) == 175);
+	CHECK(annot_overlap_union(100, 100, 300) == 100);
 }
 
 static void

@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "bytes.h"
+#include "hash.h"
 #include "match.h"
 
 /*
@@ -213,36 +215,13 @@ annot_kpts_send_size(const annot_kpts *k)
 	return 1 + 4 + (size_t) k->npoints * 3 * 8;
 }
 
-static void
-put_u32(uint8_t *p, uint32_t v)
-{
-	p[0] = v >> 24;
-	p[1] = v >> 16;
-	p[2] = v >> 8;
-	p[3] = v;
-}
-
-static uint32_t
-get_u32(const uint8_t *p)
-{
-	return ((uint32_t) p[0] << 24) | ((uint32_t) p[1] << 16) |
-		((uint32_t) p[2] << 8) | p[3];
-}
-
 void
 annot_kpts_send(const annot_kpts *k, uint8_t *buf)
 {
 	buf[0] = ANNOT_KPTS_VERSION;
-	put_u32(buf + 1, (uint32_t) k->npoints);
-	buf += 5;
-	for (int32_t i = 0; i < 3 * k->npoints; i++, buf += 8)
-	{
-		uint64_t	u;
-
-		memcpy(&u, &k->xyv[i], 8);
-		put_u32(buf, (uint32_t) (u >> 32));
-		put_u32(buf + 4, (uint32_t) u);
-	}
+	buf = annot_put_be32(buf + 1, (uint32_t) k->npoints);
+	for (int32_t i = 0; i < 3 * k->npoints; i++)
+		buf = annot_put_be_double(buf, k->xyv[i]);
 }
 
 annot_status
@@ -261,7 +240,7 @@ annot_kpts_recv(const uint8_t *buf, size_t len, double **xyv, size_t *nnum,
 	if (buf[0] != ANNOT_KPTS_VERSION)
 		return annot_fail(err, ANNOT_EBINARY, 0,
 						  "Unknown format version %d.", buf[0]);
-	npoints = get_u32(buf + 1);
+	npoints = annot_get_be32(buf + 1);
 	if (npoints > ANNOT_KPTS_MAX_POINTS)
 		return annot_fail(err, ANNOT_ELIMIT, 1,
 						  "%u keypoints exceed the limit of %d.",
@@ -277,12 +256,7 @@ annot_kpts_recv(const uint8_t *buf, size_t len, double **xyv, size_t *nnum,
 	if (out == NULL)
 		return annot_fail(err, ANNOT_ENOMEM, -1, "Out of memory.");
 	for (uint32_t i = 0; i < 3 * npoints; i++)
-	{
-		const uint8_t *q = buf + 5 + 8 * (size_t) i;
-		uint64_t	u = ((uint64_t) get_u32(q) << 32) | get_u32(q + 4);
-
-		memcpy(&out[i], &u, 8);
-	}
+		out[i] = annot_get_be_double(buf + 5 + 8 * (size_t) i);
 	st = annot_kpts_validate(out, (size_t) npoints * 3, ANNOT_EBINARY, err);
 	if (st != ANNOT_OK)
 	{
@@ -338,19 +312,10 @@ annot_kpts_cmp(const annot_kpts *a, const annot_kpts *b)
 	return 0;
 }
 
-/* splitmix64's finalizer */
-static uint64_t
-mix64(uint64_t z)
-{
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
-}
-
 uint64_t
 annot_kpts_hash(const annot_kpts *k, uint64_t seed)
 {
-	uint64_t	h = mix64(seed ^ (uint64_t) k->npoints);
+	uint64_t	h = annot_hash_splitmix64(seed ^ (uint64_t) k->npoints);
 
 	for (int32_t i = 0; i < 3 * k->npoints; i++)
 	{
@@ -358,7 +323,7 @@ annot_kpts_hash(const annot_kpts *k, uint64_t seed)
 		uint64_t	u;
 
 		memcpy(&u, &v, 8);
-		h = mix64(h ^ u) + (uint64_t) i;
+		h = annot_hash_splitmix64(h ^ u) + (uint64_t) i;
 	}
 	return h;
 }

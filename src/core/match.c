@@ -10,6 +10,7 @@
 
 #include "hungarian.h"
 #include "keypoints.h"
+#include "overlap.h"
 #include "poly.h"
 #include "rle_ops.h"
 
@@ -129,10 +130,8 @@ annot_obj_similarity(int kind, const annot_objset *dset, const annot_obj_rec *d,
 						return st;
 				}
 				inter = fmin(inter, fmin(pa->area, pb->area));
-				if (!crowd)
-					*out = annot_region_iou(pa->area, pb->area, inter);
-				else
-					*out = inter > 0 && pa->area > 0 ? fmin(1.0, inter / pa->area) : 0.0;
+				*out = crowd ? annot_overlap_crowd_iou(pa->area, inter)
+					: annot_overlap_iou(pa->area, pb->area, inter);
 				return ANNOT_OK;
 			}
 		case ANNOT_OBJ_MASK:

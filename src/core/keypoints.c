@@ -345,42 +345,30 @@ annot_kpts_check_sigmas(const double *sigmas, int64_t nsigmas, annot_err *err)
 }
 
 annot_status
-annot_kpts_oks(const annot_kpts *dt, const annot_kpts *gt, double area,
-			   const double *sigmas, int32_t nsigmas,
-			   const annot_bbox *gt_box, double *out, annot_err *err)
+annot_kpts_oks_xyv(const double *dt, const double *gt, int32_t n,
+				   double area, const double *sigmas,
+				   const double *gt_xywh, double *out, annot_err *err)
 {
-	double		stack[64];
+	double		stack[64] = {0};
 	double	   *e = stack;
-	int32_t		n = gt->npoints,
-				m = 0;
+	int32_t		m = 0;
 	double		x0 = 0,
 				x1 = 0,
 				y0 = 0,
 				y1 = 0;
-	bool		labelled = gt->labelled > 0;
+	bool		labelled = false;
 
-	annot_err_about(err, "keypoint similarity", NULL);
-	if (dt->npoints != n || nsigmas != n)
-		return annot_fail(err, ANNOT_EPARAM, -1,
-						  "Detection, ground truth and sigmas have %d, %d and %d keypoints; they must agree.",
-						  (int) dt->npoints, (int) n, (int) nsigmas);
-	if (!(isfinite(area) && area >= 0))
-		return annot_fail(err, ANNOT_EPARAM, -1,
-						  "The area must be a finite number >= 0.");
+	for (int32_t i = 0; i < n; i++)
+		labelled |= gt[3 * i + 2] > 0;
 	if (!labelled)
 	{
-		double		w,
-					h;
-
-		if (gt_box == NULL)
+		if (gt_xywh == NULL)
 			return annot_fail(err, ANNOT_EPARAM, -1,
 							  "The ground truth has no labelled keypoint, so its box is needed.");
-		w = annot_bbox_coco_extent(gt_box->x1, gt_box->x2);
-		h = annot_bbox_coco_extent(gt_box->y1, gt_box->y2);
-		x0 = gt_box->x1 - w;
-		x1 = gt_box->x1 + w * 2;
-		y0 = gt_box->y1 - h;
-		y1 = gt_box->y1 + h * 2;
+		x0 = gt_xywh[0] - gt_xywh[2];
+		x1 = gt_xywh[0] + gt_xywh[2] * 2;
+		y0 = gt_xywh[1] - gt_xywh[3];
+		y1 = gt_xywh[1] + gt_xywh[3] * 2;
 	}
 	if (n > (int32_t) (sizeof(stack) / sizeof(stack[0])))
 	{
@@ -390,18 +378,18 @@ annot_kpts_oks(const annot_kpts *dt, const annot_kpts *gt, double area,
 	}
 	for (int32_t i = 0; i < n; i++)
 	{
-		double		xd = dt->xyv[3 * i],
-					yd = dt->xyv[3 * i + 1];
+		double		xd = dt[3 * i],
+					yd = dt[3 * i + 1];
 		double		dx,
 					dy,
 					k2;
 
 		if (labelled)
 		{
-			if (!(gt->xyv[3 * i + 2] > 0))
+			if (!(gt[3 * i + 2] > 0))
 				continue;
-			dx = xd - gt->xyv[3 * i];
-			dy = yd - gt->xyv[3 * i + 1];
+			dx = xd - gt[3 * i];
+			dy = yd - gt[3 * i + 1];
 		}
 		else
 		{
@@ -415,4 +403,30 @@ annot_kpts_oks(const annot_kpts *dt, const annot_kpts *gt, double area,
 	if (e != stack)
 		annot_free(e);
 	return ANNOT_OK;
+}
+
+annot_status
+annot_kpts_oks(const annot_kpts *dt, const annot_kpts *gt, double area,
+			   const double *sigmas, int32_t nsigmas,
+			   const annot_bbox *gt_box, double *out, annot_err *err)
+{
+	double		xywh[4];
+
+	annot_err_about(err, "keypoint similarity", NULL);
+	if (dt->npoints != gt->npoints || nsigmas != gt->npoints)
+		return annot_fail(err, ANNOT_EPARAM, -1,
+						  "Detection, ground truth and sigmas have %d, %d and %d keypoints; they must agree.",
+						  (int) dt->npoints, (int) gt->npoints, (int) nsigmas);
+	if (!(isfinite(area) && area >= 0))
+		return annot_fail(err, ANNOT_EPARAM, -1,
+						  "The area must be a finite number >= 0.");
+	if (gt_box != NULL)
+	{
+		xywh[0] = gt_box->x1;
+		xywh[1] = gt_box->y1;
+		xywh[2] = annot_bbox_coco_extent(gt_box->x1, gt_box->x2);
+		xywh[3] = annot_bbox_coco_extent(gt_box->y1, gt_box->y2);
+	}
+	return annot_kpts_oks_xyv(dt->xyv, gt->xyv, gt->npoints, area, sigmas,
+							  gt_box ? xywh : NULL, out, err);
 }

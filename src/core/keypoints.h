@@ -112,6 +112,17 @@ annot_status annot_kpts_oks(const annot_kpts *dt, const annot_kpts *gt,
 							const annot_bbox *gt_box, double *out,
 							annot_err *err);
 
+/*
+ * The same on raw triples: n keypoints each, gt_xywh the ground truth's
+ * COCO box [x, y, width, height] (used only when it has no labelled
+ * keypoint; NULL then gives ANNOT_EPARAM).  Counts and area are the
+ * caller's to check.
+ */
+annot_status annot_kpts_oks_xyv(const double *dt, const double *gt, int32_t n,
+								double area, const double *sigmas,
+								const double *gt_xywh, double *out,
+								annot_err *err);
+
 /* Check a sigma array once (count and values); ANNOT_EPARAM on failure. */
 annot_status annot_kpts_check_sigmas(const double *sigmas, int64_t nsigmas,
 									 annot_err *err);

@@ -9,6 +9,8 @@ ANNOT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 # ANNOT_PG_BIN selects another (e.g. relocated private) PostgreSQL 15.
 PG_BIN=${ANNOT_PG_BIN:-/usr/lib/postgresql/15/bin}
 export PG_CONFIG=$PG_BIN/pg_config
+# psql, pg_prove's psql and the server tools all from that installation
+export PATH="$PG_BIN:$PATH"
 
 # Debian packages the build, the tests and the demo need.
 ANNOT_PACKAGES=(

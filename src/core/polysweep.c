@@ -812,13 +812,12 @@ annot_sweep_run(sweep *s, annot_err *err)
 		while (s->curx == X)
 		{
 			int32_t		v = pop_point(s);
-
-			s->atx[natx++] = v;
 			int32_t		a = s->eid[s->prev[v]];
 			int32_t		b = s->eid[v];
 			int32_t		ending = -1;
 			int32_t		starting = -1;
 
+			s->atx[natx++] = v;
 			if (!passing)
 				continue;
 			if (a >= 0 && b >= 0)

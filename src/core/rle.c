@@ -1,7 +1,7 @@
 /*
  * rle.c -- the mask codec: validation and canonicalization of counts, the
- * COCO compressed string, the JSON text form, the serialized and binary
- * formats, and bitmaps.
+ * COCO compressed string, the serialized and binary formats, and bitmaps
+ * (the JSON text form is in rle_json.c).
  *
  * The COCO string follows pycocotools' maskApi.c (rleToString and
  * rleFrString): each count, from the fourth on as the difference to the
@@ -70,15 +70,16 @@ annot_ivals_reserve(annot_ivals *m, uint64_t n, annot_err *err)
 
 	if (n <= m->cap)
 		return ANNOT_OK;
-	/* a mask has at most (h*w + 1) / 2 intervals, far below 2^31 */
-	if (n > ANNOT_MASK_MAX_PIXELS)
+	/* every way a mask is built comes here: the one check of its limit */
+	if (n > ANNOT_MASK_MAX_RUNS)
 		return annot_fail(err, ANNOT_ELIMIT, -1,
-						  "A mask cannot have %llu foreground runs.",
-						  (unsigned long long) n);
+						  "A mask has at most %llu foreground runs (%llu counts).",
+						  (unsigned long long) ANNOT_MASK_MAX_RUNS,
+						  (unsigned long long) ANNOT_MASK_MAX_COUNTS);
 	cap = m->cap ? m->cap : 16;
 	while (cap < n)
 		cap *= 2;
-	if (cap > ANNOT_MASK_MAX_PIXELS)
+	if (cap > ANNOT_MASK_MAX_RUNS)
 		cap = n;
 	iv = annot_realloc(m->iv, (size_t) cap * 2 * sizeof(uint32_t));
 	if (iv == NULL)
@@ -435,417 +436,6 @@ fail:
 	return st;
 }
 
-/* JSON text form */
-
-typedef struct json_cursor
-{
-	const char *s;
-	size_t		len;
-	size_t		p;
-	annot_status on_error;
-	annot_err  *err;
-} json_cursor;
-
-static void
-json_skip(json_cursor *c)
-{
-	while (c->p < c->len &&
-		   (c->s[c->p] == ' ' || c->s[c->p] == '\t' ||
-			c->s[c->p] == '\n' || c->s[c->p] == '\r'))
-		c->p++;
-}
-
-static annot_status
-json_expect(json_cursor *c, char ch, const char *what)
-{
-	json_skip(c);
-	if (c->p >= c->len || c->s[c->p] != ch)
-		return annot_fail(c->err, c->on_error, (long) c->p,
-						  "Expected %s at position %zu.", what, c->p + 1);
-	c->p++;
-	return ANNOT_OK;
-}
-
-static int
-hex_value(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
-/*
- * Read a JSON string into a new buffer of ASCII bytes (*out, *outlen).
- * Escapes that stand for characters above 0x7f are kept as the byte 0x80,
- * which no caller accepts; that is enough to report them.
- */
-static annot_status
-json_string(json_cursor *c, char **out, size_t *outlen)
-{
-	size_t		start;
-	char	   *buf;
-	size_t		n = 0;
-	annot_status st;
-
-	if ((st = json_expect(c, '"', "'\"'")) != ANNOT_OK)
-		return st;
-	start = c->p;
-	/* the decoded string is never longer than the raw one */
-	while (c->p < c->len && c->s[c->p] != '"')
-		c->p += (c->s[c->p] == '\\' && c->p + 1 < c->len) ? 2 : 1;
-	if (c->p >= c->len)
-		return annot_fail(c->err, c->on_error, (long) start - 1,
-						  "Unterminated string starting at position %zu.", start);
-	buf = annot_alloc(c->p - start + 1);
-	if (buf == NULL)
-		return annot_fail(c->err, ANNOT_ENOMEM, -1, "Out of memory.");
-	c->p = start;
-	while (c->s[c->p] != '"')
-	{
-		unsigned char ch = (unsigned char) c->s[c->p];
-
-		if (ch < 0x20)
-		{
-			annot_free(buf);
-			return annot_fail(c->err, c->on_error, (long) c->p,
-							  "Control character in a string at position %zu.", c->p + 1);
-		}
-		if (ch != '\\')
-		{
-			buf[n++] = (char) ch;
-			c->p++;
-			continue;
-		}
-		ch = (unsigned char) c->s[c->p + 1];
-		if (ch != 'u')
-		{
-			/* JSON's one-letter escapes and the characters they stand for */
-			static const char from[] = "\"\\/bfnrt";
-			static const char to[] = "\"\\/\b\f\n\r\t";
-			const char *hit = ch ? strchr(from, ch) : NULL;
-
-			if (hit == NULL)
-			{
-				annot_free(buf);
-				return annot_fail(c->err, c->on_error, (long) c->p,
-								  "Invalid escape in a string at position %zu.", c->p + 1);
-			}
-			buf[n++] = to[hit - from];
-			c->p += 2;
-		}
-		else
-		{
-			int			v = 0;
-			int			k;
-
-			for (k = 0; k < 4; k++)
-			{
-				int			hv = c->p + 2 + k < c->len ?
-					hex_value(c->s[c->p + 2 + k]) : -1;
-
-				if (hv < 0)
-				{
-					annot_free(buf);
-					return annot_fail(c->err, c->on_error, (long) c->p,
-									  "Invalid \\u escape at position %zu.", c->p + 1);
-				}
-				v = v * 16 + hv;
-			}
-			buf[n++] = (char) (v < 0x80 ? v : 0x80);
-			c->p += 6;
-		}
-		/* an escape may not reach past the closing quote we found */
-		if (c->p > c->len)
-		{
-			annot_free(buf);
-			return annot_fail(c->err, c->on_error, (long) start,
-							  "Unterminated string starting at position %zu.", start);
-		}
-	}
-	c->p++;						/* closing quote */
-	buf[n] = '\0';
-	*out = buf;
-	*outlen = n;
-	return ANNOT_OK;
-}
-
-/* Largest number read from the text: beyond it, "too large" (no overflow). */
-#define JSON_UINT_MAX ((uint64_t) 1 << 53)
-
-/*
- * Read a JSON number that must be a non-negative integer (a fraction of
- * zeros is allowed, as some writers print 427.0).  what names it in
- * lower case ("a count"); limits are checked by the caller.
- */
-static annot_status
-json_uint(json_cursor *c, const char *what, int64_t *out)
-{
-	size_t		start;
-	uint64_t	v = 0;
-	bool		big = false;
-	char		What[32];
-
-	/* the name starts a sentence in some details */
-	snprintf(What, sizeof(What), "%s", what);
-	if (What[0] >= 'a' && What[0] <= 'z')
-		What[0] = (char) (What[0] - 'a' + 'A');
-	json_skip(c);
-	start = c->p;
-	if (c->p < c->len && c->s[c->p] == '-')
-		return annot_fail(c->err, c->on_error, (long) start,
-						  "%s at position %zu is negative.", What, start + 1);
-	if (c->p >= c->len || c->s[c->p] < '0' || c->s[c->p] > '9')
-		return annot_fail(c->err, c->on_error, (long) start,
-						  "Expected %s (a non-negative integer) at position %zu.",
-						  what, start + 1);
-	if (c->s[c->p] == '0' && c->p + 1 < c->len &&
-		c->s[c->p + 1] >= '0' && c->s[c->p + 1] <= '9')
-		return annot_fail(c->err, c->on_error, (long) start,
-						  "Leading zeros in %s at position %zu.", what, start + 1);
-	while (c->p < c->len && c->s[c->p] >= '0' && c->s[c->p] <= '9')
-	{
-		v = v * 10 + (uint64_t) (c->s[c->p] - '0');
-		if (v > JSON_UINT_MAX)
-			big = true, v = JSON_UINT_MAX;
-		c->p++;
-	}
-	if (c->p < c->len && c->s[c->p] == '.')
-	{
-		size_t		q = c->p + 1;
-
-		while (q < c->len && c->s[q] == '0')
-			q++;
-		if (q == c->p + 1 || (q < c->len && c->s[q] >= '1' && c->s[q] <= '9'))
-			return annot_fail(c->err, c->on_error, (long) start,
-							  "%s at position %zu is not an integer.", What, start + 1);
-		c->p = q;
-	}
-	if (c->p < c->len && (c->s[c->p] == 'e' || c->s[c->p] == 'E'))
-		return annot_fail(c->err, c->on_error, (long) start,
-						  "%s at position %zu must be written without an exponent.",
-						  What, start + 1);
-	if (big)
-		return annot_fail(c->err, c->on_error, (long) start,
-						  "%s at position %zu is too large.", What, start + 1);
-	*out = (int64_t) v;
-	return ANNOT_OK;
-}
-
-/* Parse state of one object: what has been seen and where it was. */
-typedef struct rle_object
-{
-	bool		have_size;
-	bool		have_counts;
-	int64_t		h;
-	int64_t		w;
-	char	   *str;			/* compressed counts, or NULL */
-	size_t		strlen;
-	size_t		strpos;			/* position of the string in the text */
-	int64_t    *counts;			/* uncompressed counts, or NULL */
-	size_t		ncounts;
-} rle_object;
-
-static annot_status
-parse_counts_array(json_cursor *c, rle_object *o)
-{
-	size_t		cap = 16;
-	annot_status st;
-
-	o->counts = annot_alloc(cap * sizeof(int64_t));
-	if (o->counts == NULL)
-		return annot_fail(c->err, ANNOT_ENOMEM, -1, "Out of memory.");
-	o->ncounts = 0;
-	json_skip(c);
-	if (c->p < c->len && c->s[c->p] == ']')
-	{
-		c->p++;
-		return ANNOT_OK;
-	}
-	for (;;)
-	{
-		int64_t		v;
-
-		if ((st = json_uint(c, "a count", &v)) != ANNOT_OK)
-			return st;
-		if (o->ncounts == cap)
-		{
-			int64_t    *grown;
-
-			/* more counts than pixels is never valid: stop growing */
-			if (cap > ANNOT_MASK_MAX_PIXELS + 1)
-				return annot_fail(c->err, ANNOT_ELIMIT, (long) c->p,
-								  "Too many counts.");
-			grown = annot_realloc(o->counts, cap * 2 * sizeof(int64_t));
-			if (grown == NULL)
-				return annot_fail(c->err, ANNOT_ENOMEM, -1, "Out of memory.");
-			o->counts = grown;
-			cap *= 2;
-		}
-		o->counts[o->ncounts++] = v;
-		json_skip(c);
-		if (c->p < c->len && c->s[c->p] == ',')
-		{
-			c->p++;
-			continue;
-		}
-		return json_expect(c, ']', "',' or ']' in the counts array");
-	}
-}
-
-static annot_status
-parse_member(json_cursor *c, rle_object *o)
-{
-	char	   *key;
-	size_t		keylen;
-	size_t		keypos;
-	annot_status st;
-
-	json_skip(c);
-	keypos = c->p;
-	if ((st = json_string(c, &key, &keylen)) != ANNOT_OK)
-		return st;
-	if (keylen == 4 && memcmp(key, "size", 4) == 0)
-	{
-		annot_free(key);
-		if (o->have_size)
-			return annot_fail(c->err, c->on_error, (long) keypos,
-							  "Key \"size\" appears twice.");
-		o->have_size = true;
-		if ((st = json_expect(c, ':', "':'")) != ANNOT_OK ||
-			(st = json_expect(c, '[', "'[' starting \"size\": [height, width]")) != ANNOT_OK ||
-			(st = json_uint(c, "the height", &o->h)) != ANNOT_OK ||
-			(st = json_expect(c, ',', "',' between height and width")) != ANNOT_OK ||
-			(st = json_uint(c, "the width", &o->w)) != ANNOT_OK ||
-			(st = json_expect(c, ']', "']' closing \"size\": [height, width]")) != ANNOT_OK)
-			return st;
-		return ANNOT_OK;
-	}
-	if (keylen == 6 && memcmp(key, "counts", 6) == 0)
-	{
-		annot_free(key);
-		if (o->have_counts)
-			return annot_fail(c->err, c->on_error, (long) keypos,
-							  "Key \"counts\" appears twice.");
-		o->have_counts = true;
-		if ((st = json_expect(c, ':', "':'")) != ANNOT_OK)
-			return st;
-		json_skip(c);
-		if (c->p < c->len && c->s[c->p] == '[')
-		{
-			c->p++;
-			return parse_counts_array(c, o);
-		}
-		if (c->p < c->len && c->s[c->p] == '"')
-		{
-			o->strpos = c->p + 1;
-			return json_string(c, &o->str, &o->strlen);
-		}
-		return annot_fail(c->err, c->on_error, (long) c->p,
-						  "\"counts\" must be a string or an array of integers (position %zu).",
-						  c->p + 1);
-	}
-	annot_free(key);
-	return annot_fail(c->err, c->on_error, (long) keypos,
-					  "Unexpected key at position %zu: a COCO RLE has only \"size\" and \"counts\".",
-					  keypos + 1);
-}
-
-annot_status
-annot_mask_parse(const char *text, size_t len, annot_status on_error,
-				 annot_ivals *out, annot_err *err)
-{
-	json_cursor c = {text, len, 0, on_error, err};
-	rle_object	o;
-	annot_status st;
-
-	memset(&o, 0, sizeof(o));
-	if ((st = json_expect(&c, '{', "'{' starting a COCO RLE object")) != ANNOT_OK)
-		goto done;
-	for (;;)
-	{
-		if ((st = parse_member(&c, &o)) != ANNOT_OK)
-			goto done;
-		json_skip(&c);
-		if (c.p < c.len && c.s[c.p] == ',')
-		{
-			c.p++;
-			continue;
-		}
-		if ((st = json_expect(&c, '}', "',' or '}'")) != ANNOT_OK)
-			goto done;
-		break;
-	}
-	json_skip(&c);
-	if (c.p < c.len)
-	{
-		st = annot_fail(err, on_error, (long) c.p,
-						"Unexpected text after the object at position %zu.", c.p + 1);
-		goto done;
-	}
-	if (!o.have_size || !o.have_counts)
-	{
-		st = annot_fail(err, on_error, -1, "A COCO RLE needs both \"size\" and \"counts\".");
-		goto done;
-	}
-	if (o.str != NULL)
-	{
-		st = annot_mask_from_coco_string(o.str, o.strlen, o.h, o.w, on_error,
-										 out, err);
-		if (st != ANNOT_OK && err != NULL && err->pos >= 0)
-			err->pos += (long) o.strpos;
-	}
-	else
-	{
-		annot_mask_builder b;
-		size_t		i;
-
-		if ((st = annot_mask_builder_init(&b, out, o.h, o.w, on_error, err)) != ANNOT_OK)
-			goto done;
-		for (i = 0; i < o.ncounts && st == ANNOT_OK; i++)
-			st = annot_mask_builder_add(&b, o.counts[i], err);
-		if (st == ANNOT_OK)
-			st = annot_mask_builder_finish(&b, err);
-		if (st != ANNOT_OK)
-			annot_ivals_free(out);
-	}
-
-done:
-	annot_free(o.str);
-	annot_free(o.counts);
-	return st;
-}
-
-char *
-annot_mask_text(uint32_t h, uint32_t w, const char *coco, size_t *len)
-{
-	size_t		n = 0;
-	const char *q;
-	char	   *buf;
-	char	   *p;
-
-	/* JSON writes each backslash of the string as two */
-	for (q = coco; *q; q++)
-		n += *q == '\\' ? 2 : 1;
-	buf = annot_alloc(n + 64);
-	if (buf == NULL)
-		return NULL;
-	p = buf + sprintf(buf, "{\"size\": [%u, %u], \"counts\": \"", h, w);
-	for (q = coco; *q; q++)
-	{
-		if (*q == '\\')
-			*p++ = '\\';
-		*p++ = *q;
-	}
-	memcpy(p, "\"}", 3);
-	if (len != NULL)
-		*len = (size_t) (p + 2 - buf);
-	return buf;
-}
-
 /* Serialized form */
 
 static inline uint64_t
@@ -923,6 +513,7 @@ annot_status
 annot_mask_open(const uint8_t *buf, size_t len, annot_mask_view *v,
 				annot_err *err)
 {
+	annot_err_about(err, "mask", NULL);
 	if (len < ANNOT_MASK_HDRSZ + 1)
 		return annot_fail(err, ANNOT_ECORRUPT, -1,
 						  "A stored mask of %zu bytes is shorter than its header.", len);
@@ -1019,12 +610,13 @@ annot_mask_decode_into(const annot_mask_view *v, uint32_t *iv, uint32_t *nout,
 				d;
 	uint64_t	m = 1;
 	uint32_t	n = 0;
+	const uint32_t maxn = v->m / 2;
 
 	/*
 	 * The hot path of every computation on stored masks: one pass, with
 	 * the checks that make a damaged value an error instead of garbage.
-	 * At most nbytes varints fit, so iv needs nbytes / 2 + 1 intervals.
-	 * Written as background/foreground pairs so that the only branch the
+	 * The header's count of runs bounds the intervals written (m / 2);
+	 * a value with more is damaged.  Written as background/foreground pairs so that the only branch the
 	 * CPU cannot foresee is the rare two-byte varint.
 	 */
 	READ_VALUE(bg);
@@ -1035,7 +627,7 @@ annot_mask_decode_into(const annot_mask_view *v, uint32_t *iv, uint32_t *nout,
 	if (p < end)
 	{
 		READ_VALUE(fg);
-		if (fg <= 0 || fg > total - pos)
+		if (fg <= 0 || fg > total - pos || maxn == 0)
 			goto corrupt;
 		iv[0] = (uint32_t) pos;
 		pos += fg;
@@ -1057,7 +649,7 @@ annot_mask_decode_into(const annot_mask_view *v, uint32_t *iv, uint32_t *nout,
 	{
 		READ_VALUE(d);
 		fg += d;
-		if (fg <= 0 || fg > total - pos)
+		if (fg <= 0 || fg > total - pos || n >= maxn)
 			goto corrupt;
 		iv[2 * n] = (uint32_t) pos;
 		pos += fg;
@@ -1093,8 +685,9 @@ annot_mask_decode(const annot_mask_view *v, annot_ivals *out, annot_err *err)
 	annot_status st;
 	uint32_t	bbox[4];
 
+	annot_err_about(err, "mask", NULL);
 	annot_ivals_init(out, v->h, v->w);
-	if ((st = annot_ivals_reserve(out, ANNOT_MASK_DECODE_CAP(v), err)) != ANNOT_OK)
+	if ((st = annot_ivals_reserve(out, v->m / 2, err)) != ANNOT_OK)
 		return st;
 	if ((st = annot_mask_decode_into(v, out->iv, &out->n, err)) != ANNOT_OK)
 	{
@@ -1118,6 +711,7 @@ annot_mask_view_coco_strlen(const annot_mask_view *v)
 	const uint8_t *p = v->runs;
 	const uint8_t *end = v->runs + v->nbytes;
 	size_t		n = 0;
+	uint32_t	k = 0;
 
 	/* the stored value is COCO's value: transcode without the counts */
 	while (p < end)
@@ -1127,6 +721,8 @@ annot_mask_view_coco_strlen(const annot_mask_view *v)
 		if (!varint_read(&p, end, &z))
 			break;
 		n += coco_value_len(unzigzag(z));
+		if ((++k & (CHECK_EVERY - 1)) == 0)
+			annot_check_interrupts();
 	}
 	return n;
 }
@@ -1137,6 +733,7 @@ annot_mask_view_coco_string(const annot_mask_view *v, char *buf)
 	const uint8_t *p = v->runs;
 	const uint8_t *end = v->runs + v->nbytes;
 	char	   *q = buf;
+	uint32_t	k = 0;
 
 	while (p < end)
 	{
@@ -1145,6 +742,8 @@ annot_mask_view_coco_string(const annot_mask_view *v, char *buf)
 		if (!varint_read(&p, end, &z))
 			break;
 		q = coco_value_write(q, unzigzag(z));
+		if ((++k & (CHECK_EVERY - 1)) == 0)
+			annot_check_interrupts();
 	}
 	*q = '\0';
 }
@@ -1189,6 +788,7 @@ annot_mask_binary_read(const uint8_t *buf, size_t len, annot_ivals *out,
 				m,
 				i;
 
+	annot_err_about(err, "mask", NULL);
 	if (len < BINARY_HDRSZ)
 		return annot_fail(err, ANNOT_EBINARY, -1,
 						  "The message of %zu bytes is shorter than the %d-byte header.",
@@ -1230,11 +830,12 @@ annot_status
 annot_mask_from_bitmap(const uint8_t *buf, size_t len, int64_t h, int64_t w,
 					   annot_ivals *out, annot_err *err)
 {
-	annot_status st = annot_mask_check_size(h, w, ANNOT_EPARAM, err);
+	annot_status st;
 	uint32_t	x,
 				y;
 
-	if (st != ANNOT_OK)
+	annot_err_about(err, "bitmap", NULL);
+	if ((st = annot_mask_check_size(h, w, ANNOT_EPARAM, err)) != ANNOT_OK)
 		return st;
 	if ((uint64_t) len != (uint64_t) h * (uint64_t) w)
 		return annot_fail(err, ANNOT_EPARAM, -1,
@@ -1268,12 +869,24 @@ annot_mask_from_bitmap(const uint8_t *buf, size_t len, int64_t h, int64_t w,
 	return ANNOT_OK;
 }
 
+annot_status
+annot_mask_check_bitmap(uint32_t h, uint32_t w, annot_err *err)
+{
+	annot_err_about(err, "bitmap", NULL);
+	if ((uint64_t) h * w > ANNOT_BITMAP_MAX_BYTES)
+		return annot_fail(err, ANNOT_ELIMIT, -1,
+						  "A bitmap of %u x %u pixels is larger than the limit of %llu bytes.",
+						  h, w, (unsigned long long) ANNOT_BITMAP_MAX_BYTES);
+	return ANNOT_OK;
+}
+
 void
 annot_mask_to_bitmap(const annot_ivals *m, uint8_t *buf)
 {
 	uint32_t	h = m->h;
 	size_t		w = m->w;
 	uint32_t	i;
+	uint64_t	done = 0;
 
 	memset(buf, 0, (size_t) h * w);
 	for (i = 0; i < m->n; i++)
@@ -1288,7 +901,14 @@ annot_mask_to_bitmap(const annot_ivals *m, uint8_t *buf)
 		{
 			buf[(size_t) y * w + x] = 1;
 			if (++y == h)
+			{
 				y = 0, x++;
+				if (((done += h) & ~(uint64_t) 0xfffff) != 0)
+				{
+					done = 0;
+					annot_check_interrupts();
+				}
+			}
 		}
 		if ((i & 1023) == 0)
 			annot_check_interrupts();

@@ -31,6 +31,14 @@
  */
 #define ANNOT_MASK_MAX_PIXELS ((uint64_t) 0x7fffffff)
 
+/*
+ * Most counts a mask may have (twice its foreground runs): the runs of one
+ * decoded mask then take at most 256 MB, and its stored form and COCO
+ * string at least 64 MB.  Building a mask past it is ANNOT_ELIMIT.
+ */
+#define ANNOT_MASK_MAX_COUNTS ((uint64_t) 1 << 26)
+#define ANNOT_MASK_MAX_RUNS (ANNOT_MASK_MAX_COUNTS / 2)
+
 #define ANNOT_MASK_VERSION 1
 /* Serialized header length, not counting PostgreSQL's 4-byte length word. */
 #define ANNOT_MASK_HDRSZ 36
@@ -129,24 +137,6 @@ annot_status annot_mask_from_coco_string(const char *s, size_t len,
 										 annot_status on_error,
 										 annot_ivals *out, annot_err *err);
 
-/*
- * The text form, COCO's own JSON object:
- * {"size": [h, w], "counts": "<compressed>"} or with "counts": [c0, ...].
- * Keys in either order, blanks between tokens; nothing else.  Syntax and
- * content errors are on_error, a size over the limit ANNOT_ELIMIT.
- */
-annot_status annot_mask_parse(const char *text, size_t len,
-							  annot_status on_error,
-							  annot_ivals *out, annot_err *err);
-
-/*
- * The text form of a mask of h x w with the COCO string coco, spaced as
- * jsonb prints it: {"size": [h, w], "counts": "..."} with each '\\'
- * escaped.  Returns an annot_alloc'd string (NULL when out of memory) and
- * its length in *len when len is not NULL.
- */
-char	   *annot_mask_text(uint32_t h, uint32_t w, const char *coco, size_t *len);
-
 /* Serialized (on-disk) form. */
 
 /* Bytes of the serialized form, header included. */
@@ -171,7 +161,7 @@ annot_status annot_mask_decode(const annot_mask_view *v, annot_ivals *out,
 							   annot_err *err);
 
 /* Intervals that decoding an opened mask may produce at most. */
-#define ANNOT_MASK_DECODE_CAP(v) ((uint64_t) (v)->nbytes / 2 + 1)
+#define ANNOT_MASK_DECODE_CAP(v) ((uint64_t) (v)->m / 2 + 1)
 
 /*
  * The same into caller-provided space of ANNOT_MASK_DECODE_CAP(v)
@@ -200,6 +190,15 @@ annot_status annot_mask_binary_read(const uint8_t *buf, size_t len,
 annot_status annot_mask_from_bitmap(const uint8_t *buf, size_t len,
 									int64_t h, int64_t w,
 									annot_ivals *out, annot_err *err);
+/*
+ * Largest bitmap written: its hex text form (2 characters a byte) must fit
+ * in one PostgreSQL value of at most 1 GB.
+ */
+#define ANNOT_BITMAP_MAX_BYTES (((uint64_t) 1 << 29) - 1024)
+
+/* Check that the bitmap of an h x w mask is within the limit (ELIMIT). */
+annot_status annot_mask_check_bitmap(uint32_t h, uint32_t w, annot_err *err);
+
 /* Write h * w bytes of 0 and 1 into buf. */
 void		annot_mask_to_bitmap(const annot_ivals *m, uint8_t *buf);
 

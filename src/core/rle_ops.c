@@ -108,9 +108,10 @@ annot_status
 annot_ivals_combine(const annot_ivals *a, const annot_ivals *b,
 					annot_mask_op op, annot_ivals *out, annot_err *err)
 {
-	annot_status st = annot_mask_check_same_size(a->h, a->w, b->h, b->w, err);
+	annot_status st;
 
-	if (st != ANNOT_OK)
+	annot_err_about(err, "mask", NULL);
+	if ((st = annot_mask_check_same_size(a->h, a->w, b->h, b->w, err)) != ANNOT_OK)
 		return st;
 	return combine_shifted(a, b, 0, op, out, err);
 }
@@ -123,6 +124,7 @@ annot_ivals_complement(const annot_ivals *a, annot_ivals *out, annot_err *err)
 	uint32_t	i;
 	annot_status st;
 
+	annot_err_about(err, "mask", NULL);
 	annot_ivals_init(out, a->h, a->w);
 	if ((st = annot_ivals_reserve(out, (uint64_t) a->n + 1, err)) != ANNOT_OK)
 		return st;
@@ -210,6 +212,7 @@ annot_mask_inter_area(const annot_mask_view *a, const annot_mask_view *b,
 				nb;
 	annot_status st;
 
+	annot_err_about(err, "mask", NULL);
 	if ((st = annot_mask_check_same_size(a->h, a->w, b->h, b->w, err)) != ANNOT_OK)
 		return st;
 	if (!bbox_overlap(a->bbox, b->bbox))
@@ -236,6 +239,28 @@ done:
 	if (ib != stack_b && ib != NULL)
 		annot_free(ib);
 	return st;
+}
+
+annot_status
+annot_mask_check_ratio(double ratio, annot_err *err)
+{
+	annot_err_about(err, "dilation ratio", NULL);
+	if (!isfinite(ratio) || ratio < 0)
+		return annot_fail(err, ANNOT_EPARAM, -1,
+						  "The dilation ratio must be a finite number >= 0 (got %g).", ratio);
+	return ANNOT_OK;
+}
+
+annot_status
+annot_ivals_boundary_ratio(const annot_ivals *m, double ratio,
+						   annot_ivals *out, annot_err *err)
+{
+	annot_status st;
+
+	if ((st = annot_mask_check_ratio(ratio, err)) != ANNOT_OK)
+		return st;
+	annot_err_about(err, "mask", NULL);
+	return annot_ivals_boundary(m, annot_mask_dilation(m->h, m->w, ratio), out, err);
 }
 
 uint32_t
@@ -399,11 +424,11 @@ annot_ivals_boundary_iou(const annot_ivals *a, const annot_ivals *b,
 	annot_status st;
 	uint64_t	inter;
 
+	if ((st = annot_mask_check_ratio(ratio, err)) != ANNOT_OK)
+		return st;
+	annot_err_about(err, "mask", NULL);
 	if ((st = annot_mask_check_same_size(a->h, a->w, b->h, b->w, err)) != ANNOT_OK)
 		return st;
-	if (!isfinite(ratio) || ratio < 0)
-		return annot_fail(err, ANNOT_EPARAM, -1,
-						  "The dilation ratio must be a finite number >= 0 (got %g).", ratio);
 	d = annot_mask_dilation(a->h, a->w, ratio);
 	if ((st = annot_ivals_boundary(a, d, &ba, err)) != ANNOT_OK)
 		return st;

@@ -73,6 +73,9 @@ annot_mask_dice_value(uint64_t inter, uint64_t area_a, uint64_t area_b)
  */
 uint32_t	annot_mask_dilation(uint32_t h, uint32_t w, double ratio);
 
+/* A dilation ratio: finite and >= 0, else ANNOT_EPARAM. */
+annot_status annot_mask_check_ratio(double ratio, annot_err *err);
+
 /* The erosion of m by a (2d+1) x (2d+1) square. */
 annot_status annot_ivals_erode(const annot_ivals *m, uint32_t d,
 							   annot_ivals *out, annot_err *err);
@@ -80,6 +83,10 @@ annot_status annot_ivals_erode(const annot_ivals *m, uint32_t d,
 /* m minus its erosion: the band of width d inside the border of m. */
 annot_status annot_ivals_boundary(const annot_ivals *m, uint32_t d,
 								  annot_ivals *out, annot_err *err);
+
+/* The boundary band of m for a dilation ratio (checked). */
+annot_status annot_ivals_boundary_ratio(const annot_ivals *m, double ratio,
+										annot_ivals *out, annot_err *err);
 
 /* Boundary IoU of a and b (same size) with dilation ratio; 0 if both empty. */
 annot_status annot_ivals_boundary_iou(const annot_ivals *a,

@@ -594,22 +594,24 @@ CREATE FUNCTION annot.confusion_classes(cm jsonb,
 	OUT label text, OUT support bigint, OUT predicted bigint, OUT tp bigint,
 	OUT "precision" float8, OUT recall float8, OUT f1 float8)
 RETURNS SETOF record
-AS $$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
 	SELECT c->>'label', (c->>'support')::bigint, (c->>'predicted')::bigint,
 		(c->>'tp')::bigint, (c->>'precision')::float8, (c->>'recall')::float8,
 		(c->>'f1')::float8
-	FROM jsonb_array_elements(cm->'classes') AS c
-$$ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+	FROM jsonb_array_elements(cm->'classes') AS c;
+END;
 COMMENT ON FUNCTION annot.confusion_classes(jsonb) IS
 'One row per class of an annot.confusion_matrix result: support (truth count), predicted count, true positives, precision, recall, F1 (precision or recall NULL when undefined)';
 
 CREATE FUNCTION annot.confusion_cells(cm jsonb,
 	OUT truth text, OUT predicted text, OUT n bigint)
 RETURNS SETOF record
-AS $$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+BEGIN ATOMIC
 	SELECT cm->'labels'->>(r.i - 1)::int, cm->'labels'->>(c.j - 1)::int, c.v::text::bigint
 	FROM jsonb_array_elements(cm->'matrix') WITH ORDINALITY AS r(row, i),
-		jsonb_array_elements(r.row) WITH ORDINALITY AS c(v, j)
-$$ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+		jsonb_array_elements(r.row) WITH ORDINALITY AS c(v, j);
+END;
 COMMENT ON FUNCTION annot.confusion_cells(jsonb) IS
 'One row per cell of an annot.confusion_matrix result: truth label, predicted label, count (zero cells included)';

@@ -1,96 +1,82 @@
 /*
  * mask_pg.c -- SQL interface of annot.mask: I/O, constructors from COCO
  * JSON, boxes and bitmaps, accessors, set operations, overlap measures,
- * Boundary IoU, equality and hashing.
+ * Boundary IoU, equality and hashing.  Every function gets its arguments,
+ * calls the core (src/core/rle*.c, raster.c) and reports a failure with
+ * annot_raise().
  */
-#include "annot_pg.h"
-
-#include <math.h>
+#include "mask_pg.h"
 
 #include "common/hashfn.h"
-#include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
-#include "utils/fmgrprotos.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 
 #include "../core/bbox.h"
-#include "../core/raster.h"
-#include "../core/rle.h"
+#include "../core/rle_json.h"
 #include "../core/rle_ops.h"
 
-/* A mask argument: the (possibly short-header) datum and its header. */
-typedef struct mask_arg
-{
-	struct varlena *raw;
-	annot_mask_view v;
-} mask_arg;
+/* Raise the error of a failed core call. */
+#define CHECK_CORE(call, err) \
+	do { \
+		if ((call) != ANNOT_OK) \
+			annot_raise(err); \
+	} while (0)
 
-/* Detoast argument n, keeping a short header: no copy for inline values. */
-static void
-mask_arg_open(FunctionCallInfo fcinfo, int n, mask_arg *a)
+annot_mask_datum
+annot_mask_from_datum(Datum d)
 {
+	annot_mask_datum a;
 	annot_err	err;
 
-	a->raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(n));
+	a.raw = PG_DETOAST_DATUM_PACKED(d);
 	annot_err_init(&err);
-	if (annot_mask_open((const uint8_t *) VARDATA_ANY(a->raw),
-						VARSIZE_ANY_EXHDR(a->raw), &a->v, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_mask_open((const uint8_t *) VARDATA_ANY(a.raw),
+							   VARSIZE_ANY_EXHDR(a.raw), &a.v, &err), &err);
+	return a;
 }
 
-/* Argument n decoded to intervals (checked against its header). */
-static void
-mask_arg_decode(FunctionCallInfo fcinfo, int n, annot_ivals *out)
+annot_ivals
+annot_mask_ivals_from_datum(Datum d)
 {
-	mask_arg	a;
+	annot_mask_datum a = annot_mask_from_datum(d);
+	annot_ivals m;
 	annot_err	err;
 
-	mask_arg_open(fcinfo, n, &a);
 	annot_err_init(&err);
-	if (annot_mask_decode(&a.v, out, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_mask_decode(&a.v, &m, &err), &err);
+	return m;
 }
 
-/* The stored form of m, as a new varlena. */
-static struct varlena *
-mask_serialize(const annot_ivals *m)
+struct varlena *
+annot_mask_to_datum(const annot_ivals *m)
 {
 	size_t		size = annot_mask_serial_size(m);
 	struct varlena *r;
 
 	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("mask exceeds a size limit"),
-				 errdetail("The mask would take %zu bytes to store.", size)));
+	{
+		annot_err	err;
+
+		annot_err_init(&err);
+		annot_err_about(&err, "mask", NULL);
+		annot_fail(&err, ANNOT_ELIMIT, -1,
+				   "The mask would take %zu bytes to store.", size);
+		annot_raise(&err);
+	}
 	r = palloc(VARHDRSZ + size);
 	SET_VARSIZE(r, VARHDRSZ + size);
 	annot_mask_serialize(m, (uint8_t *) VARDATA(r));
 	return r;
 }
 
-#define PG_RETURN_MASK(m) PG_RETURN_POINTER(mask_serialize(m))
-
-/* Image size arguments h and w: positive, product within the limit. */
-static void
-check_size_args(int32 h, int32 w)
-{
-	annot_err	err;
-
-	annot_err_init(&err);
-	if (annot_mask_check_size(h, w, ANNOT_EPARAM, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask size", NULL, NULL);
-}
-
-/* The COCO string of a stored mask, palloc'd. */
+/* A string the core allocated, or out of memory (it cannot be NULL here). */
 static char *
-view_coco_string(const annot_mask_view *v)
+core_text(char *s)
 {
-	char	   *s = palloc(annot_mask_view_coco_strlen(v) + 1);
-
-	annot_mask_view_coco_string(v, s);
+	if (s == NULL)
+		elog(ERROR, "out of memory building a mask's text");
 	return s;
 }
 
@@ -103,9 +89,9 @@ mask_in(PG_FUNCTION_ARGS)
 	annot_err	err;
 
 	annot_err_init(&err);
-	if (annot_mask_parse(str, strlen(str), ANNOT_ESYNTAX, &m, &err) != ANNOT_OK)
+	if (annot_mask_in(str, &m, &err) != ANNOT_OK)
 	{
-		annot_raise_as(&err, "mask", str, ANNOT_ESCONTEXT(fcinfo));
+		annot_report(&err, ANNOT_ESCONTEXT(fcinfo));
 		PG_RETURN_NULL();
 	}
 	PG_RETURN_MASK(&m);
@@ -115,12 +101,9 @@ PG_FUNCTION_INFO_V1(mask_out);
 Datum
 mask_out(PG_FUNCTION_ARGS)
 {
-	mask_arg	a;
-	char	   *text;
+	annot_mask_datum a = PG_GETARG_MASK(0);
 
-	mask_arg_open(fcinfo, 0, &a);
-	text = annot_mask_text(a.v.h, a.v.w, view_coco_string(&a.v), NULL);
-	PG_RETURN_CSTRING(text);
+	PG_RETURN_CSTRING(core_text(annot_mask_view_text(&a.v, NULL)));
 }
 
 PG_FUNCTION_INFO_V1(mask_recv);
@@ -132,9 +115,8 @@ mask_recv(PG_FUNCTION_ARGS)
 	annot_err	err;
 
 	annot_err_init(&err);
-	if (annot_mask_binary_read((const uint8_t *) buf->data + buf->cursor,
-							   (size_t) (buf->len - buf->cursor), &m, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_mask_binary_read((const uint8_t *) buf->data + buf->cursor,
+									  (size_t) (buf->len - buf->cursor), &m, &err), &err);
 	buf->cursor = buf->len;
 	PG_RETURN_MASK(&m);
 }
@@ -143,34 +125,22 @@ PG_FUNCTION_INFO_V1(mask_send);
 Datum
 mask_send(PG_FUNCTION_ARGS)
 {
-	annot_ivals m;
-	size_t		size;
+	annot_ivals m = PG_GETARG_MASK_IVALS(0);
+	size_t		size = annot_mask_binary_size(&m);
 	bytea	   *r;
 
-	mask_arg_decode(fcinfo, 0, &m);
-	size = annot_mask_binary_size(&m);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("mask exceeds a size limit"),
-				 errdetail("Its binary form would take %zu bytes.", size)));
+	/* a mask within its limit of counts always fits */
 	r = palloc(VARHDRSZ + size);
 	SET_VARSIZE(r, VARHDRSZ + size);
 	annot_mask_binary_write(&m, (uint8_t *) VARDATA(r));
 	PG_RETURN_BYTEA_P(r);
 }
 
-/* Parse COCO RLE JSON from a jsonb value; errors are 22023. */
-static void
-rle_from_jsonb(Jsonb *jb, annot_ivals *m)
+/* The text of a jsonb value, as jsonb prints it. */
+static char *
+jsonb_text(Jsonb *jb)
 {
-	char	   *s = JsonbToCString(NULL, &jb->root, VARSIZE(jb));
-	annot_err	err;
-
-	annot_err_init(&err);
-	if (annot_mask_parse(s, strlen(s), ANNOT_EPARAM, m, &err) != ANNOT_OK)
-		annot_raise_as(&err, "COCO RLE", NULL, NULL);
-	pfree(s);
+	return JsonbToCString(NULL, &jb->root, VARSIZE(jb));
 }
 
 /* annot.mask(jsonb): {"size": [h, w], "counts": "..." or [...]} */
@@ -178,98 +148,44 @@ PG_FUNCTION_INFO_V1(mask_from_jsonb);
 Datum
 mask_from_jsonb(PG_FUNCTION_ARGS)
 {
+	char	   *s = jsonb_text(PG_GETARG_JSONB_P(0));
 	annot_ivals m;
+	annot_err	err;
 
-	rle_from_jsonb(PG_GETARG_JSONB_P(0), &m);
+	annot_err_init(&err);
+	CHECK_CORE(annot_mask_from_rle_json(s, strlen(s), &m, &err), &err);
 	PG_RETURN_MASK(&m);
 }
 
-/* Rings of a COCO polygon list: flat coordinates and points per ring. */
-typedef struct seg_rings
+/*
+ * The points a polygon list could hold at most, from the sizes of its
+ * arrays alone: a list over the limit is refused before it is printed.
+ */
+static uint64
+segmentation_numbers(Jsonb *jb)
 {
-	double	   *xy;
-	int			nxy;
-	int			cap;
-	uint32_t   *len;			/* numbers per ring */
-	int			nrings;
-	int			ringcap;
-} seg_rings;
+	JsonbContainer *root = &jb->root;
+	uint32		n = JsonContainerSize(root);
+	uint64		numbers = 0;
+	uint32		i;
 
-static void
-seg_rings_read(Jsonb *jb, seg_rings *r)
-{
-	JsonbIterator *it = JsonbIteratorInit(&jb->root);
-	JsonbValue	v;
-	JsonbIteratorToken tok;
-	int			depth = 0;
-
-	r->cap = 64;
-	r->xy = palloc(sizeof(double) * r->cap);
-	r->nxy = 0;
-	r->ringcap = 4;
-	r->len = palloc(sizeof(uint32_t) * r->ringcap);
-	r->nrings = 0;
-	while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
+	if (!JsonContainerIsArray(root) || JsonContainerIsScalar(root))
+		return 0;
+	for (i = 0; i < n; i++)
 	{
-		switch (tok)
-		{
-			case WJB_BEGIN_ARRAY:
-				if (++depth > 2)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("invalid COCO segmentation"),
-							 errdetail("A polygon list is an array of arrays of numbers; ring %d holds an array.",
-									   r->nrings)));
-				if (depth == 2)
-				{
-					if (r->nrings == r->ringcap)
-					{
-						r->ringcap *= 2;
-						r->len = repalloc_huge(r->len, sizeof(uint32_t) * r->ringcap);
-					}
-					r->len[r->nrings++] = 0;
-				}
-				break;
-			case WJB_END_ARRAY:
-				depth--;
-				break;
-			case WJB_ELEM:
-				if (depth != 2)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("invalid COCO segmentation"),
-							 errdetail("A polygon list is an array of arrays of numbers; element %d is not an array.",
-									   r->nrings + 1)));
-				if (v.type != jbvNumeric)
-					ereport(ERROR,
-							(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							 errmsg("invalid COCO segmentation"),
-							 errdetail("Element %u of ring %d is not a number.",
-									   r->len[r->nrings - 1] + 1, r->nrings)));
-				if (r->nxy == r->cap)
-				{
-					r->cap *= 2;
-					r->xy = repalloc_huge(r->xy, sizeof(double) * r->cap);
-				}
-				r->xy[r->nxy++] = DatumGetFloat8(DirectFunctionCall1(numeric_float8,
-																	 NumericGetDatum(v.val.numeric)));
-				r->len[r->nrings - 1]++;
-				break;
-			default:
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("invalid COCO segmentation"),
-						 errdetail("A polygon list is an array of arrays of numbers; it holds an object.")));
-		}
+		JsonbValue *v = getIthJsonbValueFromContainer(root, i);
+
+		if (v != NULL && v->type == jbvBinary)
+			numbers += JsonContainerSize(v->val.binary.data);
+		else
+			numbers++;
 	}
+	return numbers;
 }
 
 /*
  * annot.mask(segmentation jsonb, h, w): a COCO annotation's segmentation
- * to a mask as pycocotools' annToRLE does: a polygon list is rasterized
- * ring by ring and merged by union (frPyObjects + merge), an RLE object is
- * read as it is (its size must be h x w).  Like frPyObjects, a list whose
- * first ring has exactly 4 numbers is read as boxes [x, y, width, height].
+ * to a mask as pycocotools' annToRLE does (see annot_mask_from_segmentation).
  */
 PG_FUNCTION_INFO_V1(mask_from_segmentation);
 Datum
@@ -280,76 +196,12 @@ mask_from_segmentation(PG_FUNCTION_ARGS)
 	int32		w = PG_GETARG_INT32(2);
 	annot_ivals m;
 	annot_err	err;
-	seg_rings	r;
-	int			i;
 
-	check_size_args(h, w);
 	annot_err_init(&err);
-	if (JB_ROOT_IS_OBJECT(jb))
-	{
-		rle_from_jsonb(jb, &m);
-		if (m.h != (uint32_t) h || m.w != (uint32_t) w)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid COCO segmentation"),
-					 errdetail("The RLE is %u x %u but the image is %d x %d (height x width).",
-							   m.h, m.w, h, w)));
-		PG_RETURN_MASK(&m);
-	}
-	if (!JB_ROOT_IS_ARRAY(jb) || JB_ROOT_IS_SCALAR(jb))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid COCO segmentation"),
-				 errdetail("A segmentation is a polygon list or an RLE object.")));
-	seg_rings_read(jb, &r);
-	if (r.nrings == 0)
-	{
-		annot_ivals_init(&m, (uint32_t) h, (uint32_t) w);
-		PG_RETURN_MASK(&m);
-	}
-	if (r.len[0] == 4)
-	{
-		/* frPyObjects: [[x, y, w, h], ...] when the first has 4 numbers */
-		annot_ivals_init(&m, (uint32_t) h, (uint32_t) w);
-		for (i = 0; i < r.nrings; i++)
-		{
-			const double *b = r.xy + 4 * i;
-			annot_ivals box,
-						u;
-
-			annot_ivals_init(&u, (uint32_t) h, (uint32_t) w);
-			if (r.len[i] != 4)
-				ereport(ERROR,
-						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						 errmsg("invalid COCO segmentation"),
-						 errdetail("The first element has 4 numbers, so every element is a box [x, y, width, height]; element %d has %u.",
-								   i + 1, r.len[i])));
-			if (annot_raster_box(b[0], b[1], b[0] + b[2], b[1] + b[3], h, w, &box, &err) != ANNOT_OK)
-				annot_raise_as(&err, "COCO segmentation", NULL, NULL);
-			if (annot_ivals_combine(&m, &box, ANNOT_MASK_OR, &u, &err) != ANNOT_OK)
-				annot_raise_as(&err, "COCO segmentation", NULL, NULL);
-			m = u;
-		}
-		PG_RETURN_MASK(&m);
-	}
-	if (r.len[0] < 4)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid COCO segmentation"),
-				 errdetail("A polygon needs at least 3 points (6 numbers); the first has %u numbers.",
-						   r.len[0])));
-	for (i = 0; i < r.nrings; i++)
-	{
-		if (r.len[i] % 2 != 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("invalid COCO segmentation"),
-					 errdetail("Polygon %d has an odd number of coordinates (%u).",
-							   i + 1, r.len[i])));
-		r.len[i] /= 2;
-	}
-	if (annot_raster_rings(r.xy, r.len, (uint32_t) r.nrings, h, w, &m, &err) != ANNOT_OK)
-		annot_raise_as(&err, "COCO segmentation", NULL, NULL);
+	CHECK_CORE(annot_mask_check_segmentation_size(JsonContainerSize(&jb->root),
+												  segmentation_numbers(jb),
+												  &err), &err);
+	CHECK_CORE(annot_mask_from_segmentation(jsonb_text(jb), h, w, &m, &err), &err);
 	PG_RETURN_MASK(&m);
 }
 
@@ -359,15 +211,13 @@ Datum
 mask_from_bbox(PG_FUNCTION_ARGS)
 {
 	annot_bbox *b = (annot_bbox *) PG_GETARG_POINTER(0);
-	int32		h = PG_GETARG_INT32(1);
-	int32		w = PG_GETARG_INT32(2);
 	annot_ivals m;
 	annot_err	err;
 
-	check_size_args(h, w);
 	annot_err_init(&err);
-	if (annot_raster_box(b->x1, b->y1, b->x2, b->y2, h, w, &m, &err) != ANNOT_OK)
-		annot_raise_as(&err, "bbox", NULL, NULL);
+	CHECK_CORE(annot_mask_from_box(b->x1, b->y1, b->x2, b->y2,
+								   PG_GETARG_INT32(1), PG_GETARG_INT32(2),
+								   &m, &err), &err);
 	PG_RETURN_MASK(&m);
 }
 
@@ -377,15 +227,14 @@ Datum
 mask_from_bitmap(PG_FUNCTION_ARGS)
 {
 	bytea	   *bits = PG_GETARG_BYTEA_PP(0);
-	int32		h = PG_GETARG_INT32(1);
-	int32		w = PG_GETARG_INT32(2);
 	annot_ivals m;
 	annot_err	err;
 
 	annot_err_init(&err);
-	if (annot_mask_from_bitmap((const uint8_t *) VARDATA_ANY(bits),
-							   VARSIZE_ANY_EXHDR(bits), h, w, &m, &err) != ANNOT_OK)
-		annot_raise_as(&err, "bitmap", NULL, NULL);
+	CHECK_CORE(annot_mask_from_bitmap((const uint8_t *) VARDATA_ANY(bits),
+									  VARSIZE_ANY_EXHDR(bits),
+									  PG_GETARG_INT32(1), PG_GETARG_INT32(2),
+									  &m, &err), &err);
 	PG_RETURN_MASK(&m);
 }
 
@@ -393,18 +242,17 @@ PG_FUNCTION_INFO_V1(mask_to_bitmap);
 Datum
 mask_to_bitmap(PG_FUNCTION_ARGS)
 {
+	annot_mask_datum a = PG_GETARG_MASK(0);
 	annot_ivals m;
-	uint64		size;
+	annot_err	err;
+	size_t		size;
 	bytea	   *r;
 
-	mask_arg_decode(fcinfo, 0, &m);
-	size = (uint64) m.h * m.w;
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("bitmap exceeds a size limit"),
-				 errdetail("A bitmap of %u x %u pixels is larger than a bytea value can be.",
-						   m.h, m.w)));
+	/* the size first, from the header: no decoding of a mask too large */
+	annot_err_init(&err);
+	CHECK_CORE(annot_mask_check_bitmap(a.v.h, a.v.w, &err), &err);
+	CHECK_CORE(annot_mask_decode(&a.v, &m, &err), &err);
+	size = (size_t) m.h * m.w;
 	r = palloc(VARHDRSZ + size);
 	SET_VARSIZE(r, VARHDRSZ + size);
 	annot_mask_to_bitmap(&m, (uint8_t *) VARDATA(r));
@@ -415,12 +263,9 @@ PG_FUNCTION_INFO_V1(mask_to_coco);
 Datum
 mask_to_coco(PG_FUNCTION_ARGS)
 {
-	mask_arg	a;
+	annot_mask_datum a = PG_GETARG_MASK(0);
 
-	mask_arg_open(fcinfo, 0, &a);
-	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(annot_mask_text(a.v.h, a.v.w,
-															   view_coco_string(&a.v),
-															   NULL)));
+	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(core_text(annot_mask_view_text(&a.v, NULL))));
 }
 
 /* annot.to_coco(mask, compressed): with false, COCO's uncompressed counts */
@@ -429,51 +274,44 @@ Datum
 mask_to_coco_counts(PG_FUNCTION_ARGS)
 {
 	annot_ivals m;
-	annot_counts_iter it;
-	StringInfoData s;
-	uint32_t	c;
-	bool		first = true;
 
 	if (PG_GETARG_BOOL(1))
 		return mask_to_coco(fcinfo);
-	mask_arg_decode(fcinfo, 0, &m);
-	initStringInfo(&s);
-	appendStringInfo(&s, "{\"size\": [%u, %u], \"counts\": [", m.h, m.w);
-	annot_counts_iter_init(&it, &m);
-	while (annot_counts_next(&it, &c))
-	{
-		appendStringInfo(&s, first ? "%u" : ", %u", c);
-		first = false;
-	}
-	appendStringInfoString(&s, "]}");
-	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(s.data));
+	m = PG_GETARG_MASK_IVALS(0);
+	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(core_text(annot_mask_counts_text(&m, NULL))));
 }
 
 /* Accessors: from the header, no decoding */
 
-#define MASK_HEADER_FN(name, type, expr) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	mask_arg	a; \
-	mask_arg_open(fcinfo, 0, &a); \
-	PG_RETURN_##type(expr); \
+PG_FUNCTION_INFO_V1(mask_area);
+Datum
+mask_area(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_FLOAT8((double) PG_GETARG_MASK(0).v.area);
 }
 
-MASK_HEADER_FN(mask_area, FLOAT8, (double) a.v.area)
-MASK_HEADER_FN(mask_height, INT32, (int32) a.v.h)
-MASK_HEADER_FN(mask_width, INT32, (int32) a.v.w)
+PG_FUNCTION_INFO_V1(mask_height);
+Datum
+mask_height(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32((int32) PG_GETARG_MASK(0).v.h);
+}
+
+PG_FUNCTION_INFO_V1(mask_width);
+Datum
+mask_width(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32((int32) PG_GETARG_MASK(0).v.w);
+}
 
 /* annot.bbox(mask): pycocotools' toBbox, (0,0),(0,0) when empty */
 PG_FUNCTION_INFO_V1(mask_bbox);
 Datum
 mask_bbox(PG_FUNCTION_ARGS)
 {
-	mask_arg	a;
+	annot_mask_datum a = PG_GETARG_MASK(0);
 	annot_bbox *b = palloc(sizeof(annot_bbox));
 
-	mask_arg_open(fcinfo, 0, &a);
 	b->x1 = a.v.bbox[0];
 	b->y1 = a.v.bbox[1];
 	b->x2 = (double) a.v.bbox[0] + a.v.bbox[2];
@@ -483,18 +321,18 @@ mask_bbox(PG_FUNCTION_ARGS)
 
 /* Overlap measures */
 
-/* |a ∩ b| of arguments 0 and 1, both opened. */
+/* |a ∩ b| of arguments 0 and 1, whose headers go to *a and *b. */
 static uint64
-inter_area_args(FunctionCallInfo fcinfo, mask_arg *a, mask_arg *b)
+inter_area_args(FunctionCallInfo fcinfo, annot_mask_datum *a,
+				annot_mask_datum *b)
 {
 	uint64_t	inter;
 	annot_err	err;
 
-	mask_arg_open(fcinfo, 0, a);
-	mask_arg_open(fcinfo, 1, b);
+	*a = PG_GETARG_MASK(0);
+	*b = PG_GETARG_MASK(1);
 	annot_err_init(&err);
-	if (annot_mask_inter_area(&a->v, &b->v, &inter, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_mask_inter_area(&a->v, &b->v, &inter, &err), &err);
 	return inter;
 }
 
@@ -502,7 +340,7 @@ PG_FUNCTION_INFO_V1(mask_iou);
 Datum
 mask_iou(PG_FUNCTION_ARGS)
 {
-	mask_arg	a,
+	annot_mask_datum a,
 				b;
 	uint64		inter = inter_area_args(fcinfo, &a, &b);
 
@@ -513,7 +351,7 @@ PG_FUNCTION_INFO_V1(mask_iou_crowd);
 Datum
 mask_iou_crowd(PG_FUNCTION_ARGS)
 {
-	mask_arg	a,
+	annot_mask_datum a,
 				b;
 	uint64		inter = inter_area_args(fcinfo, &a, &b);
 
@@ -525,7 +363,7 @@ PG_FUNCTION_INFO_V1(mask_dice);
 Datum
 mask_dice(PG_FUNCTION_ARGS)
 {
-	mask_arg	a,
+	annot_mask_datum a,
 				b;
 	uint64		inter = inter_area_args(fcinfo, &a, &b);
 
@@ -536,7 +374,7 @@ PG_FUNCTION_INFO_V1(mask_inter_area);
 Datum
 mask_inter_area(PG_FUNCTION_ARGS)
 {
-	mask_arg	a,
+	annot_mask_datum a,
 				b;
 
 	PG_RETURN_FLOAT8((double) inter_area_args(fcinfo, &a, &b));
@@ -544,61 +382,62 @@ mask_inter_area(PG_FUNCTION_ARGS)
 
 /* Set operations */
 
-static Datum
-mask_combine(FunctionCallInfo fcinfo, annot_mask_op op)
+/* a op b of arguments 0 and 1, as a new mask. */
+static struct varlena *
+combine_args(FunctionCallInfo fcinfo, annot_mask_op op)
 {
-	annot_ivals a,
-				b,
-				r;
+	annot_ivals a = PG_GETARG_MASK_IVALS(0);
+	annot_ivals b = PG_GETARG_MASK_IVALS(1);
+	annot_ivals r;
 	annot_err	err;
 
-	mask_arg_decode(fcinfo, 0, &a);
-	mask_arg_decode(fcinfo, 1, &b);
 	annot_err_init(&err);
-	if (annot_ivals_combine(&a, &b, op, &r, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
-	PG_RETURN_MASK(&r);
+	CHECK_CORE(annot_ivals_combine(&a, &b, op, &r, &err), &err);
+	return annot_mask_to_datum(&r);
 }
 
-#define MASK_COMBINE_FN(name, op) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	return mask_combine(fcinfo, op); \
+PG_FUNCTION_INFO_V1(mask_intersection);
+Datum
+mask_intersection(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(combine_args(fcinfo, ANNOT_MASK_AND));
 }
 
-MASK_COMBINE_FN(mask_intersection, ANNOT_MASK_AND)
-MASK_COMBINE_FN(mask_union, ANNOT_MASK_OR)
-MASK_COMBINE_FN(mask_difference, ANNOT_MASK_ANDNOT)
-MASK_COMBINE_FN(mask_xor, ANNOT_MASK_XOR)
+PG_FUNCTION_INFO_V1(mask_union);
+Datum
+mask_union(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(combine_args(fcinfo, ANNOT_MASK_OR));
+}
+
+PG_FUNCTION_INFO_V1(mask_difference);
+Datum
+mask_difference(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(combine_args(fcinfo, ANNOT_MASK_ANDNOT));
+}
+
+PG_FUNCTION_INFO_V1(mask_xor);
+Datum
+mask_xor(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_POINTER(combine_args(fcinfo, ANNOT_MASK_XOR));
+}
 
 PG_FUNCTION_INFO_V1(mask_complement);
 Datum
 mask_complement(PG_FUNCTION_ARGS)
 {
-	annot_ivals a,
-				r;
+	annot_ivals a = PG_GETARG_MASK_IVALS(0);
+	annot_ivals r;
 	annot_err	err;
 
-	mask_arg_decode(fcinfo, 0, &a);
 	annot_err_init(&err);
-	if (annot_ivals_complement(&a, &r, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_ivals_complement(&a, &r, &err), &err);
 	PG_RETURN_MASK(&r);
 }
 
 /* Boundary IoU */
-
-static void
-check_ratio(double ratio)
-{
-	if (isnan(ratio) || isinf(ratio) || ratio < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("invalid dilation ratio"),
-				 errdetail("The dilation ratio must be a finite number >= 0 (got %g).", ratio)));
-}
 
 PG_FUNCTION_INFO_V1(mask_boundary);
 Datum
@@ -609,11 +448,10 @@ mask_boundary(PG_FUNCTION_ARGS)
 				r;
 	annot_err	err;
 
-	check_ratio(ratio);
-	mask_arg_decode(fcinfo, 0, &a);
 	annot_err_init(&err);
-	if (annot_ivals_boundary(&a, annot_mask_dilation(a.h, a.w, ratio), &r, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_mask_check_ratio(ratio, &err), &err);
+	a = PG_GETARG_MASK_IVALS(0);
+	CHECK_CORE(annot_ivals_boundary_ratio(&a, ratio, &r, &err), &err);
 	PG_RETURN_MASK(&r);
 }
 
@@ -627,12 +465,11 @@ mask_boundary_iou(PG_FUNCTION_ARGS)
 	annot_err	err;
 	double		r;
 
-	check_ratio(ratio);
-	mask_arg_decode(fcinfo, 0, &a);
-	mask_arg_decode(fcinfo, 1, &b);
 	annot_err_init(&err);
-	if (annot_ivals_boundary_iou(&a, &b, ratio, &r, &err) != ANNOT_OK)
-		annot_raise_as(&err, "mask", NULL, NULL);
+	CHECK_CORE(annot_mask_check_ratio(ratio, &err), &err);
+	a = PG_GETARG_MASK_IVALS(0);
+	b = PG_GETARG_MASK_IVALS(1);
+	CHECK_CORE(annot_ivals_boundary_iou(&a, &b, ratio, &r, &err), &err);
 	PG_RETURN_FLOAT8(r);
 }
 
@@ -645,37 +482,60 @@ mask_boundary_iou(PG_FUNCTION_ARGS)
 static int
 mask_bytes_cmp(FunctionCallInfo fcinfo)
 {
-	mask_arg	a,
-				b;
-	size_t		la,
-				lb;
-	int			c;
+	annot_mask_datum a = PG_GETARG_MASK(0);
+	annot_mask_datum b = PG_GETARG_MASK(1);
+	size_t		la = VARSIZE_ANY_EXHDR(a.raw);
+	size_t		lb = VARSIZE_ANY_EXHDR(b.raw);
+	int			c = memcmp(VARDATA_ANY(a.raw), VARDATA_ANY(b.raw), Min(la, lb));
 
-	mask_arg_open(fcinfo, 0, &a);
-	mask_arg_open(fcinfo, 1, &b);
-	la = VARSIZE_ANY_EXHDR(a.raw);
-	lb = VARSIZE_ANY_EXHDR(b.raw);
-	c = memcmp(VARDATA_ANY(a.raw), VARDATA_ANY(b.raw), Min(la, lb));
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	return (la > lb) - (la < lb);
+	if (c == 0)
+		c = (la > lb) - (la < lb);
+	PG_FREE_IF_COPY(a.raw, 0);
+	PG_FREE_IF_COPY(b.raw, 1);
+	return c < 0 ? -1 : c > 0;
 }
 
-#define MASK_CMP_FN(name, expr) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	int			c = mask_bytes_cmp(fcinfo); \
-	PG_RETURN_BOOL(expr); \
+PG_FUNCTION_INFO_V1(mask_eq);
+Datum
+mask_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mask_bytes_cmp(fcinfo) == 0);
 }
 
-MASK_CMP_FN(mask_eq, c == 0)
-MASK_CMP_FN(mask_ne, c != 0)
-MASK_CMP_FN(mask_lt, c < 0)
-MASK_CMP_FN(mask_le, c <= 0)
-MASK_CMP_FN(mask_gt, c > 0)
-MASK_CMP_FN(mask_ge, c >= 0)
+PG_FUNCTION_INFO_V1(mask_ne);
+Datum
+mask_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mask_bytes_cmp(fcinfo) != 0);
+}
+
+PG_FUNCTION_INFO_V1(mask_lt);
+Datum
+mask_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mask_bytes_cmp(fcinfo) < 0);
+}
+
+PG_FUNCTION_INFO_V1(mask_le);
+Datum
+mask_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mask_bytes_cmp(fcinfo) <= 0);
+}
+
+PG_FUNCTION_INFO_V1(mask_gt);
+Datum
+mask_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mask_bytes_cmp(fcinfo) > 0);
+}
+
+PG_FUNCTION_INFO_V1(mask_ge);
+Datum
+mask_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(mask_bytes_cmp(fcinfo) >= 0);
+}
 
 PG_FUNCTION_INFO_V1(mask_cmp);
 Datum
@@ -688,21 +548,23 @@ PG_FUNCTION_INFO_V1(mask_hash);
 Datum
 mask_hash(PG_FUNCTION_ARGS)
 {
-	mask_arg	a;
+	annot_mask_datum a = PG_GETARG_MASK(0);
+	Datum		h = hash_any((const unsigned char *) VARDATA_ANY(a.raw),
+							 (int) VARSIZE_ANY_EXHDR(a.raw));
 
-	mask_arg_open(fcinfo, 0, &a);
-	return hash_any((const unsigned char *) VARDATA_ANY(a.raw),
-					(int) VARSIZE_ANY_EXHDR(a.raw));
+	PG_FREE_IF_COPY(a.raw, 0);
+	return h;
 }
 
 PG_FUNCTION_INFO_V1(mask_hash_extended);
 Datum
 mask_hash_extended(PG_FUNCTION_ARGS)
 {
-	mask_arg	a;
+	annot_mask_datum a = PG_GETARG_MASK(0);
+	Datum		h = hash_any_extended((const unsigned char *) VARDATA_ANY(a.raw),
+									  (int) VARSIZE_ANY_EXHDR(a.raw),
+									  (uint64) PG_GETARG_INT64(1));
 
-	mask_arg_open(fcinfo, 0, &a);
-	return hash_any_extended((const unsigned char *) VARDATA_ANY(a.raw),
-							 (int) VARSIZE_ANY_EXHDR(a.raw),
-							 (uint64) PG_GETARG_INT64(1));
+	PG_FREE_IF_COPY(a.raw, 0);
+	return h;
 }

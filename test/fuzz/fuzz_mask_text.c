@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/core/rle.h"
+#include "../../src/core/rle_json.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

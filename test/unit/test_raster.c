@@ -244,8 +244,8 @@ test_ring_order(void)
 static void
 literal_raster(const double *xy, int k, int h, int w, annot_ivals *out)
 {
-	int		   *x = malloc(sizeof(int) * (k + 1));
-	int		   *y = malloc(sizeof(int) * (k + 1));
+	int		   *x = calloc((size_t) k + 1, sizeof(int));
+	int		   *y = calloc((size_t) k + 1, sizeof(int));
 	int		   *u,
 			   *v;
 	uint32_t   *a;
@@ -428,6 +428,116 @@ test_random_against_literal(void)
 	CHECK(mismatches == 0);
 }
 
+/*
+ * Chunked sweeps give the same bits whatever the chunk: rings of random
+ * polygons, one by one and several at once (merged by union, as
+ * pycocotools merges them), with budgets from one toggle (a column a
+ * chunk) up, against the literal walk.
+ */
+static void
+test_chunks_and_rings(void)
+{
+	unsigned	seed = 777;
+	int			iter;
+	int			mismatches = 0;
+	static const size_t budgets[] = {1, 3, 17, 200, ANNOT_RASTER_CHUNK};
+
+	for (iter = 0; iter < 600; iter++)
+	{
+		double		xy[2 * 3 * 16];
+		uint32_t	npts[3];
+		uint32_t	nrings = 1 + iter % 3;
+		int			h = 5 + (iter * 7) % 60,
+					w = 5 + (iter * 13) % 90;
+		annot_ivals want;
+		uint32_t	r;
+		size_t		off = 0,
+					b;
+		char	   *sw;
+
+		annot_ivals_init(&want, (uint32_t) h, (uint32_t) w);
+		for (r = 0; r < nrings; r++)
+		{
+			annot_ivals one,
+						u;
+			uint32_t	p;
+
+			npts[r] = 3 + (uint32_t) ((iter + r) % 14);
+			for (p = 0; p < 2 * npts[r]; p++)
+			{
+				seed = seed * 1103515245 + 12345;
+				xy[2 * off + p] = ((double) ((seed >> 8) % 12000) - 1500.0) / 100.0;
+				if ((iter + p) % 4 == 0)
+					xy[2 * off + p] = floor(xy[2 * off + p]);
+			}
+			literal_raster(xy + 2 * off, (int) npts[r], h, w, &one);
+			annot_ivals_combine(&want, &one, ANNOT_MASK_OR, &u, NULL);
+			annot_ivals_free(&want);
+			annot_ivals_free(&one);
+			want = u;
+			off += npts[r];
+		}
+		sw = coco_of(&want);
+		for (b = 0; b < sizeof(budgets) / sizeof(budgets[0]); b++)
+		{
+			annot_ivals got;
+			char	   *sg;
+
+			if (annot_raster_rings_budget(xy, npts, nrings, h, w, budgets[b],
+										  &got, NULL) != ANNOT_OK)
+			{
+				mismatches++;
+				continue;
+			}
+			sg = coco_of(&got);
+			if (strcmp(sg, sw) != 0)
+			{
+				if (mismatches < 5)
+					printf("# polygon %d, %u rings, budget %zu: want %s, got %s\n",
+						   iter, nrings, budgets[b], sw, sg);
+				mismatches++;
+			}
+			free(sg);
+			annot_ivals_free(&got);
+		}
+		free(sw);
+		annot_ivals_free(&want);
+	}
+	CHECK(mismatches == 0);
+}
+
+/*
+ * A comb whose teeth cross the whole width: the toggles outnumber the
+ * points by the width, yet a budget of one column at a time gives the same
+ * mask as one chunk.
+ */
+static void
+test_comb(void)
+{
+	enum
+	{
+		TEETH = 400
+	};
+	double	   *xy = malloc(sizeof(double) * 2 * (2 * TEETH + 2));
+	uint32_t	n = 0;
+	int			t;
+	annot_ivals a,
+				b;
+
+	for (t = 0; t < TEETH; t++)
+	{
+		xy[2 * n] = 1000.0, xy[2 * n + 1] = 2.0 * t + 0.5, n++;
+		xy[2 * n] = 0.5, xy[2 * n + 1] = 2.0 * t + 1.5, n++;
+	}
+	xy[2 * n] = 1000.0, xy[2 * n + 1] = 2.0 * TEETH, n++;
+	CHECK_STATUS(annot_raster_rings_budget(xy, &n, 1, 900, 1000, 1, &a, NULL), ANNOT_OK);
+	CHECK_STATUS(annot_raster_rings_budget(xy, &n, 1, 900, 1000, (size_t) 1 << 30, &b, NULL), ANNOT_OK);
+	CHECK(a.n == b.n && a.n > 100000 && memcmp(a.iv, b.iv, 8 * (size_t) a.n) == 0);
+	annot_ivals_free(&a);
+	annot_ivals_free(&b);
+	free(xy);
+}
+
 static void
 test_far_and_bad(void)
 {
@@ -481,6 +591,8 @@ main(void)
 	test_polygons();
 	test_ring_order();
 	test_random_against_literal();
+	test_chunks_and_rings();
+	test_comb();
 	test_far_and_bad();
 	return unit_done("test_raster");
 }

@@ -7,7 +7,7 @@
 
 #include <stdlib.h>
 
-#include "../../src/core/rle.h"
+#include "../../src/core/rle_json.h"
 #include "../../src/core/rle_ops.h"
 
 static char *

@@ -13,17 +13,34 @@ WITH members AS (
 		'comment=' || coalesce(obj_description(m.objid, c.relname), '<none>') AS prop
 	FROM members m JOIN pg_class c ON c.oid = m.classid
 	UNION ALL
-	-- the extension itself
+	-- the extension itself, what it depends on, and its schema
 	SELECT 'extension annot', 'version=' || extversion || ' schema=' ||
-		extnamespace::regnamespace || ' relocatable=' || extrelocatable
+		extnamespace::regnamespace || ' relocatable=' || extrelocatable ||
+		' config=' || coalesce(extconfig::text, '') ||
+		' comment=' || coalesce(obj_description(oid, 'pg_extension'), '<none>')
 	FROM pg_extension WHERE extname = 'annot'
+	UNION ALL
+	SELECT 'extension annot depends on', pg_describe_object(d.refclassid, d.refobjid, 0) ||
+		' ' || d.deptype::text
+	FROM pg_depend d JOIN pg_extension e ON d.classid = 'pg_extension'::regclass
+		AND d.objid = e.oid
+	WHERE e.extname = 'annot'
 	UNION ALL
 	SELECT 'schema ' || n.nspname, 'owner_is_extension_owner=' ||
 		(n.nspowner = e.extowner) || ' acl=' || coalesce(n.nspacl::text, '<default>') ||
 		' member=' || EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass
 			AND d.objid = n.oid AND d.refobjid = e.oid AND d.deptype = 'e')
 	FROM pg_namespace n, pg_extension e
-	WHERE e.extname = 'annot' AND n.oid = e.extnamespace
+	WHERE e.extname = 'annot' AND n.nspname = 'annot'
+	UNION ALL
+	-- the privileges recorded as the extension's own (pg_dump dumps changes
+	-- to them), for the members and the schema
+	SELECT 'initial privileges of ' || pg_describe_object(i.classoid, i.objoid, i.objsubid),
+		i.privtype::text || ' ' || i.initprivs::text
+	FROM pg_init_privs i
+	WHERE (i.classoid, i.objoid) IN (SELECT classid, objid FROM members)
+		OR (i.classoid = 'pg_namespace'::regclass
+			AND i.objoid = (SELECT oid FROM pg_namespace WHERE nspname = 'annot'))
 	UNION ALL
 	-- functions, procedures and aggregates
 	SELECT p.oid::regprocedure::text, concat_ws(' ',

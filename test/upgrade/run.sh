@@ -35,7 +35,12 @@ for script in "$root"/src/ddl/released/annot--*.sql; do
 		cat "$out/err"; check "$v installs" f; continue
 	fi
 	check "$v installs" t
-	q -d "$db" -f "$here/data.sql" >/dev/null 2>"$out/err" || cat "$out/err"
+	if q -d "$db" -f "$here/data.sql" >/dev/null 2>"$out/err" &&
+		q -d "$db" -c "\\copy upgrade_data TO '$out/before.bin' WITH (FORMAT binary)" 2>"$out/err"; then
+		check "$v stores data" t
+	else
+		cat "$out/err"; check "$v stores data" f
+	fi
 	if ! q -d "$db" -c 'ALTER EXTENSION annot UPDATE' >"$out/err" 2>&1; then
 		cat "$out/err"; check "$v updates to $current" f; continue
 	fi
@@ -46,9 +51,18 @@ for script in "$root"/src/ddl/released/annot--*.sql; do
 	else
 		head -60 "$out/diff"; check "$v updated catalog equals a fresh $current" f
 	fi
+	# binary COPY out and in under the new release
+	q -d "$db" -c "\\copy upgrade_data TO '$out/after.bin' WITH (FORMAT binary)" \
+		-c 'CREATE TABLE upgrade_reread (LIKE upgrade_data)' \
+		-c "\\copy upgrade_reread FROM '$out/before.bin' WITH (FORMAT binary)" 2>&1
 	while IFS='|' read -r name ok; do
 		[ -n "$name" ] && check "$v data: $name" "$ok"
 	done < <(q -d "$db" -f "$here/check.sql" 2>&1)
+	if [ -s "$out/before.bin" ] && cmp -s "$out/before.bin" "$out/after.bin"; then
+		check "$v data: binary COPY writes the same bytes" t
+	else
+		check "$v data: binary COPY writes the same bytes" f
+	fi
 	q -c "DROP DATABASE $db" >/dev/null
 done
 q -c 'DROP DATABASE annot_fresh' >/dev/null

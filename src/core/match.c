@@ -147,9 +147,12 @@ annot_obj_similarity(int kind, const annot_objset *dset, const annot_obj_rec *d,
 				if (st != ANNOT_OK)
 					return st;
 				if (va.h != vb.h || va.w != vb.w)
+				{
+					annot_err_about(err, "matching", NULL);
 					return annot_fail(err, ANNOT_EPARAM, -1,
 									  "Masks of %ux%u and %ux%u pixels in image %lld cannot be compared.",
 									  va.h, va.w, vb.h, vb.w, (long long) g->image_id);
+				}
 				st = annot_mask_inter_area(&va, &vb, &inter, err);
 				if (st != ANNOT_OK)
 					return st;

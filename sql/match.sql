@@ -1,16 +1,16 @@
 -- annot.objects and annot.match: object sets and matching with TIDE outcomes
-CREATE TABLE gold (image_id bigint, id bigint, label text, box annot.bbox,
+CREATE TABLE match_gold (image_id bigint, id bigint, label text, box annot.bbox,
 	crowd boolean DEFAULT false);
-CREATE TABLE labels (annotator text, image_id bigint, id bigint, label text,
+CREATE TABLE match_labels (annotator text, image_id bigint, id bigint, label text,
 	box annot.bbox, score float8);
-INSERT INTO gold (image_id, id, label, box, crowd) VALUES
+INSERT INTO match_gold (image_id, id, label, box, crowd) VALUES
 	(1, 1, 'cat', annot.bbox(0, 0, 10, 10), false),
 	(1, 2, 'dog', annot.bbox(20, 20, 30, 30), false),
 	(1, 3, 'cat', annot.bbox(50, 50, 60, 60), false),
 	(1, 5, 'dog', annot.bbox(80, 0, 90, 10), false),
 	(2, 4, 'cat', annot.bbox(0, 0, 10, 10), false),
 	(3, 6, 'person', annot.bbox(0, 0, 100, 100), true);
-INSERT INTO labels VALUES
+INSERT INTO match_labels VALUES
 	('ann', 1, 11, 'cat', annot.bbox(0, 0, 10, 9), 0.9),      -- match
 	('ann', 1, 12, 'cat', annot.bbox(20, 20, 30, 30), 0.8),   -- right place, wrong class
 	('ann', 1, 13, 'cat', annot.bbox(0, 0, 10, 10), 0.7),     -- a second box on gold 1
@@ -22,25 +22,25 @@ INSERT INTO labels VALUES
 	('bob', 2, 22, 'cat', annot.bbox(0, 0, 10, 10), NULL);
 
 -- the set: one kind of geometry, text form as JSON
-SELECT annot.objects(image_id, id, label, box) AS gold FROM gold WHERE image_id = 1;
+SELECT annot.objects(image_id, id, label, box) AS match_gold FROM match_gold WHERE image_id = 1;
 SELECT annot.num_objects(o), annot.geometry_kind(o), o::text::annot.objects::text = o::text AS round_trip
-FROM (SELECT annot.objects(image_id, id, label, box, 1.0 / id, crowd, annot.area(box)) AS o FROM gold) s;
+FROM (SELECT annot.objects(image_id, id, label, box, 1.0 / id, crowd, annot.area(box)) AS o FROM match_gold) s;
 SELECT annot.num_objects(o), annot.geometry_kind(o) IS NULL AS no_kind
-FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM gold WHERE false) s;
+FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_gold WHERE false) s;
 
 -- the shape of a matching: both sets built by the aggregate, then match
-WITH g AS (SELECT annot.objects(image_id, id, label, box, NULL, crowd, NULL) AS o FROM gold),
+WITH g AS (SELECT annot.objects(image_id, id, label, box, NULL, crowd, NULL) AS o FROM match_gold),
 	d AS (SELECT annotator, annot.objects(image_id, id, label, box, score) AS o
-		FROM labels GROUP BY annotator)
+		FROM match_labels GROUP BY annotator)
 SELECT d.annotator, m.image_id, m.gt_id, m.dt_id, m.gt_label, m.dt_label, r(m.iou) AS iou,
 	m.score, m.outcome
 FROM g, d, annot.match(g.o, d.o) m
 ORDER BY d.annotator, m.image_id, m.score DESC NULLS LAST, m.dt_id, m.gt_id;
 
 -- per annotator quality: a GROUP BY over the rows
-WITH g AS (SELECT annot.objects(image_id, id, label, box, NULL, crowd, NULL) AS o FROM gold),
+WITH g AS (SELECT annot.objects(image_id, id, label, box, NULL, crowd, NULL) AS o FROM match_gold),
 	d AS (SELECT annotator, annot.objects(image_id, id, label, box, score) AS o
-		FROM labels GROUP BY annotator),
+		FROM match_labels GROUP BY annotator),
 	m AS (SELECT d.annotator, m.* FROM g, d, annot.match(g.o, d.o) m)
 SELECT annotator,
 	round(count(*) FILTER (WHERE outcome = 'match')::numeric
@@ -52,22 +52,22 @@ SELECT annotator,
 FROM m GROUP BY annotator ORDER BY annotator;
 
 -- class-agnostic: a matched pair with different labels is a classification error
-WITH g AS (SELECT annot.objects(image_id, id, label, box) AS o FROM gold WHERE image_id = 1),
-	d AS (SELECT annot.objects(image_id, id, label, box, score) AS o FROM labels
+WITH g AS (SELECT annot.objects(image_id, id, label, box) AS o FROM match_gold WHERE image_id = 1),
+	d AS (SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_labels
 		WHERE annotator = 'ann' AND image_id = 1)
 SELECT m.gt_id, m.dt_id, r(m.iou) AS iou, m.outcome
 FROM g, d, annot.match(g.o, d.o, class_aware => false) m ORDER BY m.score DESC NULLS LAST, m.gt_id;
 
 -- greedy (COCO: highest score first) against optimal (largest total IoU)
-CREATE TABLE g2 AS SELECT * FROM (VALUES
+CREATE TABLE match_g2 AS SELECT * FROM (VALUES
 	(1::bigint, 1::bigint, 'a', annot.bbox(0, 0, 10, 10)),
 	(1, 2, 'a', annot.bbox(4, 0, 14, 10))) v(image_id, id, label, box);
-CREATE TABLE d2 AS SELECT * FROM (VALUES
+CREATE TABLE match_d2 AS SELECT * FROM (VALUES
 	(1::bigint, 10::bigint, 'a', annot.bbox(2, 0, 12, 10), 0.9::float8),
 	(1, 11, 'a', annot.bbox(6, 0, 16, 10), 0.8)) v(image_id, id, label, box, score);
 SELECT method, m.gt_id, m.dt_id, r(m.iou) AS iou, m.outcome
-FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM g2) g,
-	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM d2) d,
+FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_g2) g,
+	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_d2) d,
 	unnest(ARRAY['greedy', 'optimal']) AS method,
 	annot.match(g.o, d.o, iou_threshold => 0.6, method => method) m
 ORDER BY method, m.dt_id NULLS LAST, m.gt_id;
@@ -82,10 +82,10 @@ WHERE m.dt_id IS NOT NULL ORDER BY t;
 
 -- null sets are empty: everything missed, or everything background
 SELECT m.outcome, count(*)
-FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM gold) g,
+FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_gold) g,
 	annot.match(g.o, NULL) m GROUP BY 1 ORDER BY 1;
 SELECT m.outcome, count(*)
-FROM (SELECT annot.objects(image_id, id, label, box, score) AS o FROM labels) d,
+FROM (SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_labels) d,
 	annot.match(NULL, d.o) m GROUP BY 1 ORDER BY 1;
 
 -- polygons (exact area IoU), masks and keypoints (OKS)
@@ -104,24 +104,24 @@ FROM (SELECT annot.objects(1, 1, 'p', '[10,10,2,20,20,2]'::annot.keypoints, NULL
 SELECT r(annot.oks('[11,10,1,20,22,1]', '[10,10,2,20,20,2]', 100, ARRAY[0.1, 0.1])) AS same_oks;
 
 -- parallel aggregation builds the same set
-CREATE TABLE many AS
+CREATE TABLE match_many AS
 SELECT i / 10 AS image_id, i AS id, (i % 3)::text AS label,
 	annot.bbox(i % 97, i % 89, i % 97 + 5 + i % 7, i % 89 + 5 + i % 5) AS box,
 	(i * 7919 % 1000) / 1000.0 AS score
 FROM generate_series(1, 20000) i;
-ANALYZE many;
+ANALYZE match_many;
 CREATE TEMP TABLE serial_rows AS
-SELECT m.* FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM many WHERE id % 2 = 0) g,
-	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM many WHERE id % 2 = 1) d,
+SELECT m.* FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_many WHERE id % 2 = 0) g,
+	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_many WHERE id % 2 = 1) d,
 	annot.match(g.o, d.o) m;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
 SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
-EXPLAIN (COSTS OFF) SELECT annot.objects(image_id, id, label, box) FROM many;
+EXPLAIN (COSTS OFF) SELECT annot.objects(image_id, id, label, box) FROM match_many;
 CREATE TEMP TABLE parallel_rows AS
-SELECT m.* FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM many WHERE id % 2 = 0) g,
-	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM many WHERE id % 2 = 1) d,
+SELECT m.* FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_many WHERE id % 2 = 0) g,
+	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_many WHERE id % 2 = 1) d,
 	annot.match(g.o, d.o) m;
 RESET ALL;
 SELECT count(*) AS rows, (SELECT count(*) FROM (SELECT * FROM serial_rows EXCEPT SELECT * FROM parallel_rows) x) AS differ
@@ -169,22 +169,32 @@ FROM unnest(ARRAY['', '{}', '[1]', '[{}]', '[{"image_id": 1}]',
 ]) AS q;
 
 -- binary input is checked whole
-CREATE TABLE objs (o annot.objects);
-INSERT INTO objs SELECT annot.objects(image_id, id, label, box, score) FROM labels;
-\copy objs TO 'results/match_objs.bin' WITH (FORMAT binary)
-CREATE TABLE objs2 (o annot.objects);
-\copy objs2 FROM 'results/match_objs.bin' WITH (FORMAT binary)
-SELECT (SELECT o::text FROM objs) = (SELECT o::text FROM objs2) AS binary_round_trip;
+CREATE TABLE match_objs (o annot.objects);
+INSERT INTO match_objs SELECT annot.objects(image_id, id, label, box, score) FROM match_labels;
+\copy match_objs TO 'results/match_objs.bin' WITH (FORMAT binary)
+CREATE TABLE match_objs2 (o annot.objects);
+\copy match_objs2 FROM 'results/match_objs.bin' WITH (FORMAT binary)
+SELECT (SELECT o::text FROM match_objs) = (SELECT o::text FROM match_objs2) AS binary_round_trip;
 \copy (SELECT decode('01010000' || '01000000' || '00000000', 'hex')) TO 'results/match_short.bin' WITH (FORMAT binary)
 \copy (SELECT decode('02000000' || '00000000' || '00000000', 'hex')) TO 'results/match_version.bin' WITH (FORMAT binary)
-\copy (SELECT substring(annot.objects_send(o) FROM 1 FOR 60) || substring(annot.objects_send(o) FROM 61) FROM objs) TO 'results/match_good.bin' WITH (FORMAT binary)
-\copy (SELECT overlay(annot.objects_send(o) PLACING '\xffffffff'::bytea FROM 45) FROM objs) TO 'results/match_offset.bin' WITH (FORMAT binary)
-\copy (SELECT overlay(annot.objects_send(o) PLACING '\x000000000000f07f'::bytea FROM 13 + 56 * 9) FROM objs) TO 'results/match_shape.bin' WITH (FORMAT binary)
+\copy (SELECT substring(annot.objects_send(o) FROM 1 FOR 60) || substring(annot.objects_send(o) FROM 61) FROM match_objs) TO 'results/match_good.bin' WITH (FORMAT binary)
+\copy (SELECT overlay(annot.objects_send(o) PLACING '\xffffffff'::bytea FROM 45) FROM match_objs) TO 'results/match_offset.bin' WITH (FORMAT binary)
+\copy (SELECT overlay(annot.objects_send(o) PLACING '\x000000000000f07f'::bytea FROM 13 + 56 * 9) FROM match_objs) TO 'results/match_shape.bin' WITH (FORMAT binary)
 \set VERBOSITY sqlstate
-\copy objs2 FROM 'results/match_short.bin' WITH (FORMAT binary)
-\copy objs2 FROM 'results/match_version.bin' WITH (FORMAT binary)
-\copy objs2 FROM 'results/match_offset.bin' WITH (FORMAT binary)
-\copy objs2 FROM 'results/match_shape.bin' WITH (FORMAT binary)
+\copy match_objs2 FROM 'results/match_short.bin' WITH (FORMAT binary)
+\copy match_objs2 FROM 'results/match_version.bin' WITH (FORMAT binary)
+\copy match_objs2 FROM 'results/match_offset.bin' WITH (FORMAT binary)
+\copy match_objs2 FROM 'results/match_shape.bin' WITH (FORMAT binary)
 \set VERBOSITY terse
-\copy objs2 FROM 'results/match_good.bin' WITH (FORMAT binary)
-SELECT count(*) FROM objs2;
+\copy match_objs2 FROM 'results/match_good.bin' WITH (FORMAT binary)
+SELECT count(*) FROM match_objs2;
+
+-- VOC AP: boxes only, thresholds in [0, 1], null sets empty
+SELECT label, ground_truths, detections, true_positives, r(ap_11) AS ap_11, r(ap_all) AS ap_all
+FROM (SELECT annot.objects(image_id, id, label, box, NULL, crowd, NULL) AS o FROM match_gold) g,
+	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_labels WHERE annotator = 'ann') d,
+	annot.voc_ap(g.o, d.o) ORDER BY label;
+SELECT count(*) FROM annot.voc_ap(NULL, NULL);
+SELECT outcome($$SELECT * FROM annot.voc_ap((SELECT annot.objects(1, 1, 'a', '[[0,0,1,0,1,1]]'::annot.poly)), NULL)$$);
+SELECT outcome($$SELECT * FROM annot.voc_ap(NULL, NULL, 1.5)$$);
+SELECT outcome($$SELECT * FROM annot.voc_ap(NULL, NULL, NULL)$$);

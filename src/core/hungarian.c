@@ -56,6 +56,8 @@ solve(const double *a, int32_t n, int32_t m, bool transposed,
 						j1 = 0;
 			double		delta = INFINITY;
 
+			/* each step scans every column: a cancel is honoured between steps */
+			annot_check_interrupts();
 			used[j0] = true;
 			for (int32_t j = 1; j <= m; j++)
 			{

@@ -22,7 +22,7 @@
  * to a distinct row (otherwise) so that the total cost is smallest.
  * cost[r * cols + c] must be finite (ANNOT_EPARAM otherwise).  row_to_col
  * receives rows entries: the column of each row, or -1 for a row left
- * out.  Calls annot_check_interrupts() once per row.
+ * out.  Calls annot_check_interrupts() at each step of a path search.
  */
 annot_status annot_hungarian(const double *cost, int32_t rows, int32_t cols,
 							 int32_t *row_to_col, annot_err *err);

@@ -401,12 +401,15 @@ match_optimal(image_ctx *c, annot_err *err)
 		if (nc == 0)
 			continue;
 		for (int i = 0; i < nr; i++)
+		{
+			annot_check_interrupts();
 			for (int j = 0; j < nc; j++)
 			{
 				double		s = SIM(c, rows[i], cols[j]);
 
 				cost[(size_t) i * nc + j] = s >= t ? -s : 0.0;
 			}
+		}
 		st = annot_hungarian(cost, nr, nc, assign, err);
 		if (st != ANNOT_OK)
 			goto out;
@@ -585,6 +588,7 @@ match_image(image_ctx *c, int64_t image_id, row_buf *rb, annot_err *err)
 	{
 		int32_t		drec = c->dix[d];
 
+		annot_check_interrupts();
 		if (c->dign[d])
 			st = emit(rb, image_id, -1, drec, SIM(c, d, c->dm[d]), ANNOT_OUT_IGNORED, err);
 		else if (c->dm[d] >= 0)

@@ -210,4 +210,29 @@ annot_status annot_obj_similarity(int kind, const annot_objset *dset,
 								  const annot_match_opts *opts,
 								  double *out, annot_err *err);
 
+/* One label's VOC average precision (match_voc.c). */
+typedef struct annot_voc_row
+{
+	const annot_objset *set;	/* where the label is */
+	const annot_obj_rec *gt_label;	/* a record carrying the label */
+	size_t		npos;			/* ground truths, crowd ("difficult") left out */
+	size_t		ndet;
+	size_t		tp;
+	double		ap11;			/* VOC 2007 11-point AP; NaN without ground truth */
+	double		apall;			/* VOC 2010+ all-point AP */
+} annot_voc_row;
+
+/*
+ * Pascal VOC AP per label of two box sets, as the VOC devkit computes it:
+ * detections by descending score (ties by id), each to the ground truth of
+ * its image and label it overlaps most; at or above threshold and not yet
+ * taken a true positive, else a false positive; crowd ground truths count
+ * as VOC's "difficult" (not counted, hits on them ignored).  inclusive
+ * uses the devkit's inclusive pixel areas ((x2 - x1 + 1) (y2 - y1 + 1)).
+ * One row per label of either set, in order of first appearance.
+ */
+annot_status annot_voc_ap(const annot_objset *gt, const annot_objset *dt,
+						  double threshold, bool inclusive,
+						  annot_voc_row **rows, size_t *nrows, annot_err *err);
+
 #endif							/* ANNOT_MATCH_H */

@@ -260,3 +260,11 @@ RETURNS TABLE (image_id bigint, gt_id bigint, dt_id bigint, gt_label text,
 AS 'MODULE_PATHNAME', 'match' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000 ROWS 1000;
 COMMENT ON FUNCTION annot.match(annot.objects, annot.objects, float8, text, boolean, float8, float8[]) IS
 'Matches dt against gt image by image at iou_threshold (OKS for keypoints), greedy in COCO''s order or optimal (Hungarian), per label when class_aware; one row per matched pair or unmatched object with outcome match, localization, classification, both, duplicate, background, missed or ignored (crowd regions); each detection in one row, each non-crowd ground truth the gt_id of one row; null sets are empty';
+
+CREATE FUNCTION annot.voc_ap(gt annot.objects, dt annot.objects,
+	iou_threshold float8 DEFAULT 0.5, inclusive boolean DEFAULT false)
+RETURNS TABLE (label text, ground_truths bigint, detections bigint, true_positives bigint,
+	ap_11 float8, ap_all float8)
+AS 'MODULE_PATHNAME', 'voc_ap' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000 ROWS 20;
+COMMENT ON FUNCTION annot.voc_ap(annot.objects, annot.objects, float8, boolean) IS
+'Pascal VOC average precision per label of two box sets, as the VOC devkit matches (each detection to the ground truth it overlaps most; a second hit is a false positive; crowd counts as difficult): 11-point (VOC 2007) and all-point (VOC 2010+) AP; inclusive uses the devkit''s +1 pixel areas; null sets are empty';

@@ -679,3 +679,46 @@ match(PG_FUNCTION_ARGS)
 	}
 	return (Datum) 0;
 }
+
+/*
+ * annot.voc_ap(gt, dt, iou_threshold, inclusive): Pascal VOC AP per label,
+ * 11-point and all-point.
+ */
+PG_FUNCTION_INFO_V1(voc_ap);
+Datum
+voc_ap(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	annot_objset *gt = PG_ARGISNULL(0) ? annot_objset_empty() : PG_GETARG_OBJECTS_P(0);
+	annot_objset *dt = PG_ARGISNULL(1) ? annot_objset_empty() : PG_GETARG_OBJECTS_P(1);
+	annot_voc_row *rows;
+	size_t		nrows;
+	annot_err	err;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("iou_threshold and inclusive must not be null")));
+	annot_err_init(&err);
+	if (annot_voc_ap(gt, dt, PG_GETARG_FLOAT8(2), PG_GETARG_BOOL(3),
+					 &rows, &nrows, &err) != ANNOT_OK)
+		annot_raise(&err);
+	InitMaterializedSRF(fcinfo, 0);
+	for (size_t i = 0; i < nrows; i++)
+	{
+		const annot_voc_row *r = &rows[i];
+		Datum		values[6];
+		bool		nulls[6] = {0};
+
+		values[0] = label_datum(r->set, r->gt_label, &nulls[0]);
+		values[1] = Int64GetDatum((int64) r->npos);
+		values[2] = Int64GetDatum((int64) r->ndet);
+		values[3] = Int64GetDatum((int64) r->tp);
+		nulls[4] = nulls[5] = isnan(r->ap11);
+		values[4] = Float8GetDatum(r->ap11);
+		values[5] = Float8GetDatum(r->apall);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	annot_free(rows);
+	return (Datum) 0;
+}

@@ -557,6 +557,38 @@ copy_numbers(reader *r, const numbuf *b, double **out)
 	return ANNOT_OK;
 }
 
+/*
+ * Walk the members of the object at the reader (its "{" not yet read):
+ * fn reads each member's value after its key.  not_object names the item
+ * when the value is not an object.
+ */
+typedef annot_status (*member_fn) (reader *r, const char *key, void *ctx);
+
+static annot_status
+read_members(reader *r, member_fn fn, void *ctx, const char *item, size_t index)
+{
+	annot_status st;
+
+	if (!at(r, '{'))
+		return annot_fail(r->err, ANNOT_EPARAM, r->p - r->start,
+						  "%s %zu is not a JSON object.", item, index + 1);
+	r->p++;
+	if (eat(r, '}'))
+		return ANNOT_OK;
+	do
+	{
+		char		key[32];
+
+		if ((st = read_key(r, key, sizeof(key))) != ANNOT_OK)
+			return st;
+		if ((st = fn(r, key, ctx)) != ANNOT_OK)
+			return st;
+	} while (eat(r, ','));
+	if (!eat(r, '}'))
+		return syntax(r, "expected \"}\"");
+	return ANNOT_OK;
+}
+
 /* "segmentation": a polygon list or an RLE object. */
 static annot_status
 read_segmentation(reader *r, const where *w, annot_coco_ann *a, numbuf *b)
@@ -693,220 +725,214 @@ ann_free(annot_coco_ann *a)
 	annot_free(a->kp);
 }
 
+typedef struct ann_ctx
+{
+	where		w;
+	annot_coco_ann *a;
+	numbuf	   *b;
+} ann_ctx;
+
+static annot_status
+annotation_member(reader *r, const char *key, void *ctx)
+{
+	ann_ctx    *c = ctx;
+	annot_coco_ann *a = c->a;
+	numbuf	   *b = c->b;
+	annot_status st = ANNOT_OK;
+	double		v;
+
+	if (strcmp(key, "id") == 0)
+	{
+		st = read_field_int(r, &c->w, "id", &a->id);
+		a->flags |= ANNOT_COCO_HAS_ID;
+		c->w.has_id = true;
+		c->w.id = a->id;
+	}
+	else if (strcmp(key, "image_id") == 0)
+		st = read_field_int(r, &c->w, "image_id", &a->image_id);
+	else if (strcmp(key, "category_id") == 0)
+	{
+		st = read_field_int(r, &c->w, "category_id", &a->category_id);
+		a->flags |= ANNOT_COCO_HAS_CATEGORY;
+	}
+	else if (strcmp(key, "bbox") == 0)
+	{
+		st = read_numbers(r, &c->w, "bbox", b);
+		if (st == ANNOT_OK && b->n == 0)
+			;				/* an empty bbox, as pycocotools allows */
+		else if (st == ANNOT_OK && (b->n != 4 || !(b->v[2] >= 0) || !(b->v[3] >= 0)))
+			st = field_error(r, &c->w, "bbox", "must be [x, y, width, height] with width and height >= 0");
+		else if (st == ANNOT_OK)
+		{
+			memcpy(a->bbox, b->v, sizeof(a->bbox));
+			a->flags |= ANNOT_COCO_HAS_BBOX;
+		}
+	}
+	else if (strcmp(key, "area") == 0)
+	{
+		st = read_field_number(r, &c->w, "area", &a->area, false);
+		if (st == ANNOT_OK && !(a->area >= 0))
+			st = field_error(r, &c->w, "area", "must be >= 0");
+		a->flags |= ANNOT_COCO_HAS_AREA;
+	}
+	else if (strcmp(key, "score") == 0)
+	{
+		st = read_field_number(r, &c->w, "score", &a->score, false);
+		a->flags |= ANNOT_COCO_HAS_SCORE;
+	}
+	else if (strcmp(key, "iscrowd") == 0)
+	{
+		st = read_field_number(r, &c->w, "iscrowd", &v, true);
+		a->iscrowd = v != 0;
+	}
+	else if (strcmp(key, "ignore") == 0)
+	{
+		st = read_field_number(r, &c->w, "ignore", &v, true);
+		a->ignore = v != 0;
+		a->flags |= ANNOT_COCO_HAS_IGNORE;
+	}
+	else if (strcmp(key, "num_keypoints") == 0)
+	{
+		st = read_field_int(r, &c->w, "num_keypoints", &a->num_keypoints);
+		a->flags |= ANNOT_COCO_HAS_NUMKP;
+	}
+	else if (strcmp(key, "keypoints") == 0 && (r->fields & ANNOT_COCO_READ_KEYPOINTS))
+	{
+		st = read_numbers(r, &c->w, "keypoints", b);
+		if (st == ANNOT_OK && b->n % 3 != 0)
+			st = field_error(r, &c->w, "keypoints", "must hold (x, y, v) triples");
+		if (st == ANNOT_OK && b->n > 0)
+		{
+			annot_free(a->kp);
+			a->kp = NULL;
+			st = copy_numbers(r, b, &a->kp);
+			a->nkp = b->n;
+		}
+	}
+	else if (strcmp(key, "segmentation") == 0 && (r->fields & ANNOT_COCO_READ_SEGM))
+	{
+		if (a->seg != ANNOT_SEG_NONE)
+			st = field_error(r, &c->w, "segmentation", "appears twice");
+		else if (at(r, 'n'))
+			st = skip_value(r);
+		else
+			st = read_segmentation(r, &c->w, a, b);
+	}
+	else
+		st = skip_value(r);
+	return st;
+}
+
 static annot_status
 read_annotation(reader *r, size_t index, annot_coco_ann *a, numbuf *b)
 {
-	where		w = {"annotation", index, false, 0};
+	ann_ctx		c = {{"annotation", index, false, 0}, a, b};
 	annot_status st;
 
 	memset(a, 0, sizeof(*a));
 	a->num_keypoints = -1;
-	if (!at(r, '{'))
-		return annot_fail(r->err, ANNOT_EPARAM, r->p - r->start,
-						  "Annotation %zu is not a JSON object.", index + 1);
-	r->p++;
-	if (eat(r, '}'))
-		goto check;
-	do
-	{
-		char		key[32];
-		double		v;
-
-		if ((st = read_key(r, key, sizeof(key))) != ANNOT_OK)
-			return st;
-		st = ANNOT_OK;
-		if (strcmp(key, "id") == 0)
-		{
-			st = read_field_int(r, &w, "id", &a->id);
-			a->flags |= ANNOT_COCO_HAS_ID;
-			w.has_id = true;
-			w.id = a->id;
-		}
-		else if (strcmp(key, "image_id") == 0)
-			st = read_field_int(r, &w, "image_id", &a->image_id);
-		else if (strcmp(key, "category_id") == 0)
-		{
-			st = read_field_int(r, &w, "category_id", &a->category_id);
-			a->flags |= ANNOT_COCO_HAS_CATEGORY;
-		}
-		else if (strcmp(key, "bbox") == 0)
-		{
-			st = read_numbers(r, &w, "bbox", b);
-			if (st == ANNOT_OK && b->n == 0)
-				;				/* an empty bbox, as pycocotools allows */
-			else if (st == ANNOT_OK && (b->n != 4 || !(b->v[2] >= 0) || !(b->v[3] >= 0)))
-				st = field_error(r, &w, "bbox", "must be [x, y, width, height] with width and height >= 0");
-			else if (st == ANNOT_OK)
-			{
-				memcpy(a->bbox, b->v, sizeof(a->bbox));
-				a->flags |= ANNOT_COCO_HAS_BBOX;
-			}
-		}
-		else if (strcmp(key, "area") == 0)
-		{
-			st = read_field_number(r, &w, "area", &a->area, false);
-			if (st == ANNOT_OK && !(a->area >= 0))
-				st = field_error(r, &w, "area", "must be >= 0");
-			a->flags |= ANNOT_COCO_HAS_AREA;
-		}
-		else if (strcmp(key, "score") == 0)
-		{
-			st = read_field_number(r, &w, "score", &a->score, false);
-			a->flags |= ANNOT_COCO_HAS_SCORE;
-		}
-		else if (strcmp(key, "iscrowd") == 0)
-		{
-			st = read_field_number(r, &w, "iscrowd", &v, true);
-			a->iscrowd = v != 0;
-		}
-		else if (strcmp(key, "ignore") == 0)
-		{
-			st = read_field_number(r, &w, "ignore", &v, true);
-			a->ignore = v != 0;
-			a->flags |= ANNOT_COCO_HAS_IGNORE;
-		}
-		else if (strcmp(key, "num_keypoints") == 0)
-		{
-			st = read_field_int(r, &w, "num_keypoints", &a->num_keypoints);
-			a->flags |= ANNOT_COCO_HAS_NUMKP;
-		}
-		else if (strcmp(key, "keypoints") == 0 && (r->fields & ANNOT_COCO_READ_KEYPOINTS))
-		{
-			st = read_numbers(r, &w, "keypoints", b);
-			if (st == ANNOT_OK && b->n % 3 != 0)
-				st = field_error(r, &w, "keypoints", "must hold (x, y, v) triples");
-			if (st == ANNOT_OK && b->n > 0)
-			{
-				annot_free(a->kp);
-				a->kp = NULL;
-				st = copy_numbers(r, b, &a->kp);
-				a->nkp = b->n;
-			}
-		}
-		else if (strcmp(key, "segmentation") == 0 && (r->fields & ANNOT_COCO_READ_SEGM))
-		{
-			if (a->seg != ANNOT_SEG_NONE)
-				st = field_error(r, &w, "segmentation", "appears twice");
-			else if (at(r, 'n'))
-				st = skip_value(r);
-			else
-				st = read_segmentation(r, &w, a, b);
-		}
-		else
-			st = skip_value(r);
-		if (st != ANNOT_OK)
-			return st;
-	} while (eat(r, ','));
-	if (!eat(r, '}'))
-		return syntax(r, "expected \"}\"");
-check:
+	if ((st = read_members(r, annotation_member, &c, "Annotation", index)) != ANNOT_OK)
+		return st;
 	for (int i = 0; i < 4; i++)
 		if ((a->flags & ANNOT_COCO_HAS_BBOX) && !isfinite(a->bbox[i]))
-			return field_error(r, &w, "bbox", "must hold finite numbers");
+			return field_error(r, &c.w, "bbox", "must hold finite numbers");
 	return ANNOT_OK;
+}
+
+typedef struct image_ctx
+{
+	where		w;
+	annot_coco_image *im;
+	bool		has_id;
+} image_ctx;
+
+static annot_status
+image_member(reader *r, const char *key, void *ctx)
+{
+	image_ctx  *c = ctx;
+	size_t		l;
+	annot_status st;
+
+	if (strcmp(key, "id") == 0)
+	{
+		c->has_id = true;
+		c->w.has_id = true;
+		st = read_field_int(r, &c->w, "id", &c->im->id);
+		c->w.id = c->im->id;
+		return st;
+	}
+	if (strcmp(key, "height") == 0)
+		return read_field_int(r, &c->w, "height", &c->im->height);
+	if (strcmp(key, "width") == 0)
+		return read_field_int(r, &c->w, "width", &c->im->width);
+	if (strcmp(key, "file_name") == 0 && at(r, '"'))
+	{
+		annot_free(c->im->file_name);
+		c->im->file_name = NULL;
+		return read_string(r, &c->im->file_name, &l);
+	}
+	return skip_value(r);
 }
 
 static annot_status
 read_image(reader *r, size_t index, annot_coco_image *im)
 {
-	where		w = {"image", index, false, 0};
+	image_ctx	c = {{"image", index, false, 0}, im, false};
 	annot_status st;
-	bool		has_id = false;
 
 	im->height = im->width = -1;
 	im->file_name = NULL;
-	if (!at(r, '{'))
-		return annot_fail(r->err, ANNOT_EPARAM, r->p - r->start,
-						  "Image %zu is not a JSON object.", index + 1);
-	r->p++;
-	if (!eat(r, '}'))
-	{
-		do
-		{
-			char		key[32];
-
-			if ((st = read_key(r, key, sizeof(key))) != ANNOT_OK)
-				return st;
-			if (strcmp(key, "id") == 0)
-			{
-				st = read_field_int(r, &w, "id", &im->id);
-				has_id = true;
-				w.has_id = true;
-				w.id = im->id;
-			}
-			else if (strcmp(key, "height") == 0)
-				st = read_field_int(r, &w, "height", &im->height);
-			else if (strcmp(key, "width") == 0)
-				st = read_field_int(r, &w, "width", &im->width);
-			else if (strcmp(key, "file_name") == 0 && at(r, '"'))
-			{
-				size_t		l;
-
-				annot_free(im->file_name);
-				im->file_name = NULL;
-				st = read_string(r, &im->file_name, &l);
-			}
-			else
-				st = skip_value(r);
-			if (st != ANNOT_OK)
-				return st;
-		} while (eat(r, ','));
-		if (!eat(r, '}'))
-			return syntax(r, "expected \"}\"");
-	}
-	if (!has_id)
-		return field_error(r, &w, "id", "is missing");
+	if ((st = read_members(r, image_member, &c, "Image", index)) != ANNOT_OK)
+		return st;
+	if (!c.has_id)
+		return field_error(r, &c.w, "id", "is missing");
 	return ANNOT_OK;
 }
 
-static annot_status
-read_category(reader *r, size_t index, annot_coco_category *c)
+typedef struct category_ctx
 {
-	where		w = {"category", index, false, 0};
-	annot_status st;
-	bool		has_id = false;
+	where		w;
+	annot_coco_category *c;
+	bool		has_id;
+} category_ctx;
 
-	c->name = c->supercategory = NULL;
-	if (!at(r, '{'))
-		return annot_fail(r->err, ANNOT_EPARAM, r->p - r->start,
-						  "Category %zu is not a JSON object.", index + 1);
-	r->p++;
-	if (!eat(r, '}'))
+static annot_status
+category_member(reader *r, const char *key, void *ctx)
+{
+	category_ctx *c = ctx;
+	size_t		l;
+
+	if (strcmp(key, "id") == 0)
 	{
-		do
-		{
-			char		key[32];
-			size_t		l;
-
-			if ((st = read_key(r, key, sizeof(key))) != ANNOT_OK)
-				return st;
-			if (strcmp(key, "id") == 0)
-			{
-				st = read_field_int(r, &w, "id", &c->id);
-				has_id = true;
-			}
-			else if (strcmp(key, "name") == 0 && at(r, '"'))
-			{
-				annot_free(c->name);
-				c->name = NULL;
-				st = read_string(r, &c->name, &l);
-			}
-			else if (strcmp(key, "supercategory") == 0 && at(r, '"'))
-			{
-				annot_free(c->supercategory);
-				c->supercategory = NULL;
-				st = read_string(r, &c->supercategory, &l);
-			}
-			else
-				st = skip_value(r);
-			if (st != ANNOT_OK)
-				return st;
-		} while (eat(r, ','));
-		if (!eat(r, '}'))
-			return syntax(r, "expected \"}\"");
+		c->has_id = true;
+		return read_field_int(r, &c->w, "id", &c->c->id);
 	}
-	if (!has_id)
-		return field_error(r, &w, "id", "is missing");
+	if (strcmp(key, "name") == 0 && at(r, '"'))
+	{
+		annot_free(c->c->name);
+		c->c->name = NULL;
+		return read_string(r, &c->c->name, &l);
+	}
+	if (strcmp(key, "supercategory") == 0 && at(r, '"'))
+	{
+		annot_free(c->c->supercategory);
+		c->c->supercategory = NULL;
+		return read_string(r, &c->c->supercategory, &l);
+	}
+	return skip_value(r);
+}
+
+static annot_status
+read_category(reader *r, size_t index, annot_coco_category *cat)
+{
+	category_ctx c = {{"category", index, false, 0}, cat, false};
+	annot_status st;
+
+	cat->name = cat->supercategory = NULL;
+	if ((st = read_members(r, category_member, &c, "Category", index)) != ANNOT_OK)
+		return st;
+	if (!c.has_id)
+		return field_error(r, &c.w, "id", "is missing");
 	return ANNOT_OK;
 }
 

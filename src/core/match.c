@@ -240,9 +240,9 @@ sorted_items(const annot_objset *s, bool by_score, sort_item **out,
 	return ANNOT_OK;
 }
 
-static bool
-same_label(const annot_objset *a, const annot_obj_rec *ra,
-		   const annot_objset *b, const annot_obj_rec *rb)
+bool
+annot_objset_same_label(const annot_objset *a, const annot_obj_rec *ra,
+						const annot_objset *b, const annot_obj_rec *rb)
 {
 	if (ra->label_len == UINT32_MAX || rb->label_len == UINT32_MAX)
 		return ra->label_len == rb->label_len;
@@ -303,7 +303,7 @@ typedef struct image_ctx
 #define GREC(c, g) (&(c)->gset->rec[(c)->gix[g]])
 #define DREC(c, d) (&(c)->dset->rec[(c)->dix[d]])
 #define CROWD(c, g) ((GREC(c, g)->flags & ANNOT_OBJ_CROWD) != 0)
-#define LABEL_EQ(c, d, g) same_label((c)->dset, DREC(c, d), (c)->gset, GREC(c, g))
+#define LABEL_EQ(c, d, g) annot_objset_same_label((c)->dset, DREC(c, d), (c)->gset, GREC(c, g))
 
 /* COCO's evaluateImg matching at one threshold (cocoeval.py). */
 static void
@@ -390,7 +390,7 @@ match_optimal(image_ctx *c, annot_err *err)
 		/* the group of d0: its label, or everything */
 		for (int d = d0; d < c->nd; d++)
 			if (!done[d] && (!c->opts->class_aware ||
-							 same_label(c->dset, DREC(c, d), c->dset, DREC(c, d0))))
+							 annot_objset_same_label(c->dset, DREC(c, d), c->dset, DREC(c, d0))))
 			{
 				rows[nr++] = d;
 				done[d] = true;

@@ -76,6 +76,10 @@ annot_objset_data(const annot_objset *s)
 	return (const uint8_t *) &s->rec[s->n];
 }
 
+/* Whether two records (of the same or two sets) carry equal labels; null equals null. */
+bool		annot_objset_same_label(const annot_objset *a, const annot_obj_rec *ra,
+									const annot_objset *b, const annot_obj_rec *rb);
+
 /* Size of the stored form of n records and data_len data bytes. */
 size_t		annot_objset_size(uint32_t n, uint32_t data_len);
 

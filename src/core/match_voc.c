@@ -86,17 +86,6 @@ first_of_image(const gref *g, size_t n, int64_t image_id)
 	return lo;
 }
 
-static bool
-labels_equal(const annot_objset *a, const annot_obj_rec *ra,
-			 const annot_objset *b, const annot_obj_rec *rb)
-{
-	if (ra->label_len == UINT32_MAX || rb->label_len == UINT32_MAX)
-		return ra->label_len == rb->label_len;
-	return ra->label_len == rb->label_len &&
-		memcmp(annot_objset_data(a) + ra->label_off,
-			   annot_objset_data(b) + rb->label_off, ra->label_len) == 0;
-}
-
 static annot_bbox
 box_of(const annot_objset *s, const annot_obj_rec *r)
 {
@@ -214,17 +203,17 @@ annot_voc_ap(const annot_objset *gt, const annot_objset *dt, double threshold,
 			const annot_objset *ks = k < gt->n ? gt : dt;
 			const annot_obj_rec *kr = &ks->rec[k < gt->n ? k : k - gt->n];
 
-			if (!label_done[k] && labels_equal(ls, lr, ks, kr))
+			if (!label_done[k] && annot_objset_same_label(ls, lr, ks, kr))
 				label_done[k] = true;
 		}
 		for (uint32_t g = 0; g < gt->n; g++)
 		{
 			used[g] = false;
-			if (labels_equal(ls, lr, gt, &gt->rec[g]) && !(gt->rec[g].flags & ANNOT_OBJ_CROWD))
+			if (annot_objset_same_label(ls, lr, gt, &gt->rec[g]) && !(gt->rec[g].flags & ANNOT_OBJ_CROWD))
 				npos++;
 		}
 		for (uint32_t d = 0; d < dt->n; d++)
-			if (labels_equal(ls, lr, dt, &dt->rec[d]))
+			if (annot_objset_same_label(ls, lr, dt, &dt->rec[d]))
 			{
 				dets[nd].score = isnan(dt->rec[d].score) ? -INFINITY : dt->rec[d].score;
 				dets[nd].id = dt->rec[d].id;
@@ -246,7 +235,7 @@ annot_voc_ap(const annot_objset *gt, const annot_objset *dt, double threshold,
 				const annot_obj_rec *gr = &gt->rec[g];
 				double		v;
 
-				if (!labels_equal(ls, lr, gt, gr))
+				if (!annot_objset_same_label(ls, lr, gt, gr))
 					continue;
 				{
 					annot_bbox	gb = box_of(gt, gr);

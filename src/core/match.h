@@ -239,4 +239,29 @@ annot_status annot_voc_ap(const annot_objset *gt, const annot_objset *dt,
 						  double threshold, bool inclusive,
 						  annot_voc_row **rows, size_t *nrows, annot_err *err);
 
+/* One label's panoptic counts (match_panoptic.c). */
+typedef struct annot_pq_row
+{
+	const annot_objset *set;	/* where the label is */
+	const annot_obj_rec *label;	/* a record carrying it */
+	int64_t		tp;
+	int64_t		fp;
+	int64_t		fn;
+	double		iou_sum;		/* of the matched pairs */
+} annot_pq_row;
+
+/*
+ * Panoptic quality counts per label of two mask sets of segments (ground
+ * truth with crowd flags, predictions), image by image, as panopticapi's
+ * pq_compute: a prediction and a non-crowd ground truth of one label match
+ * at IoU > 0.5, the union leaving out the prediction's pixels on void (no
+ * ground-truth segment); unmatched non-crowd ground truths are false
+ * negatives; an unmatched prediction is a false positive unless more than
+ * half of it lies on void or on its label's (last) crowd region.  Rows are
+ * in order of the labels' first count.
+ */
+annot_status annot_panoptic_quality(const annot_objset *gt, const annot_objset *pred,
+									annot_pq_row **rows, size_t *nrows,
+									annot_err *err);
+
 #endif							/* ANNOT_MATCH_H */

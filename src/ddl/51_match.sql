@@ -268,3 +268,9 @@ RETURNS TABLE (label text, ground_truths bigint, detections bigint, true_positiv
 AS 'MODULE_PATHNAME', 'voc_ap' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000 ROWS 20;
 COMMENT ON FUNCTION annot.voc_ap(annot.objects, annot.objects, float8, boolean) IS
 'Pascal VOC average precision per label of two box sets, as the VOC devkit matches (each detection to the ground truth it overlaps most; a second hit is a false positive; crowd counts as difficult): 11-point (VOC 2007) and all-point (VOC 2010+) AP; inclusive uses the devkit''s +1 pixel areas; null sets are empty';
+
+CREATE FUNCTION annot.panoptic_quality(gt annot.objects, pred annot.objects)
+RETURNS TABLE (label text, pq float8, sq float8, rq float8, tp bigint, fp bigint, fn bigint)
+AS 'MODULE_PATHNAME', 'panoptic_quality' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000 ROWS 20;
+COMMENT ON FUNCTION annot.panoptic_quality(annot.objects, annot.objects) IS
+'Panoptic quality of predicted segments against ground-truth segments (mask sets, crowd flags), as panopticapi: unique matching at IoU > 0.5 with void pixels left out, crowd and void absorbing false positives; PQ, SQ, RQ and counts per label, then the mean over labels (null label); null sets are empty';

@@ -722,3 +722,81 @@ voc_ap(PG_FUNCTION_ARGS)
 	annot_free(rows);
 	return (Datum) 0;
 }
+
+/*
+ * annot.panoptic_quality(gt, pred): PQ, SQ, RQ and counts per label, then
+ * a row with a null label for the mean over labels with any count (as
+ * panopticapi's pq_average).
+ */
+PG_FUNCTION_INFO_V1(panoptic_quality);
+Datum
+panoptic_quality(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	annot_objset *gt = PG_ARGISNULL(0) ? annot_objset_empty() : PG_GETARG_OBJECTS_P(0);
+	annot_objset *pred = PG_ARGISNULL(1) ? annot_objset_empty() : PG_GETARG_OBJECTS_P(1);
+	annot_pq_row *rows;
+	size_t		nrows;
+	annot_err	err;
+	double		pq = 0,
+				sq = 0,
+				rq = 0;
+	int64		n = 0,
+				tp = 0,
+				fp = 0,
+				fn = 0;
+
+	annot_err_init(&err);
+	if (annot_panoptic_quality(gt, pred, &rows, &nrows, &err) != ANNOT_OK)
+		annot_raise(&err);
+	InitMaterializedSRF(fcinfo, 0);
+	for (size_t i = 0; i <= nrows; i++)
+	{
+		Datum		values[7];
+		bool		nulls[7] = {0};
+
+		if (i < nrows)
+		{
+			const annot_pq_row *r = &rows[i];
+			double		denom = r->tp + 0.5 * r->fp + 0.5 * r->fn;
+			double		cpq = 0,
+						csq = 0,
+						crq = 0;
+
+			if (r->tp + r->fp + r->fn > 0)
+			{
+				cpq = r->iou_sum / denom;
+				csq = r->tp ? r->iou_sum / r->tp : 0;
+				crq = r->tp / denom;
+				pq += cpq;
+				sq += csq;
+				rq += crq;
+				n++;
+			}
+			tp += r->tp;
+			fp += r->fp;
+			fn += r->fn;
+			values[0] = label_datum(r->set, r->label, &nulls[0]);
+			values[1] = Float8GetDatum(cpq);
+			values[2] = Float8GetDatum(csq);
+			values[3] = Float8GetDatum(crq);
+			values[4] = Int64GetDatum(r->tp);
+			values[5] = Int64GetDatum(r->fp);
+			values[6] = Int64GetDatum(r->fn);
+		}
+		else
+		{
+			nulls[0] = true;
+			nulls[1] = nulls[2] = nulls[3] = n == 0;
+			values[1] = Float8GetDatum(n ? pq / n : 0);
+			values[2] = Float8GetDatum(n ? sq / n : 0);
+			values[3] = Float8GetDatum(n ? rq / n : 0);
+			values[4] = Int64GetDatum(tp);
+			values[5] = Int64GetDatum(fp);
+			values[6] = Int64GetDatum(fn);
+		}
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	annot_free(rows);
+	return (Datum) 0;
+}

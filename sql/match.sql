@@ -198,3 +198,23 @@ SELECT count(*) FROM annot.voc_ap(NULL, NULL);
 SELECT outcome($$SELECT * FROM annot.voc_ap((SELECT annot.objects(1, 1, 'a', '[[0,0,1,0,1,1]]'::annot.poly)), NULL)$$);
 SELECT outcome($$SELECT * FROM annot.voc_ap(NULL, NULL, 1.5)$$);
 SELECT outcome($$SELECT * FROM annot.voc_ap(NULL, NULL, NULL)$$);
+
+-- TIDE: the AP at 0.5 and the AP each fix adds
+SELECT error, r(dap) AS dap
+FROM (SELECT annot.objects(image_id, id, label, box, NULL, crowd, NULL) AS o FROM match_gold) g,
+	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM match_labels WHERE annotator = 'ann') d,
+	annot.tide(g.o, d.o);
+-- a perfect detector leaves nothing to fix; a stray box ranked first costs AP that fixing background errors restores
+SELECT error, r(dap) AS dap
+FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_gold WHERE NOT crowd) g,
+	(SELECT annot.objects(image_id, id, label, box, 0.5) AS o FROM match_gold WHERE NOT crowd) d,
+	annot.tide(g.o, d.o);
+SELECT error, r(dap) AS dap
+FROM (SELECT annot.objects(image_id, id, label, box) AS o FROM match_gold WHERE NOT crowd) g,
+	(SELECT annot.objects(image_id, id, label, box, score) AS o FROM
+		(SELECT image_id, id, label, box, 0.5::float8 AS score FROM match_gold WHERE NOT crowd
+		 UNION ALL SELECT 1, 99, 'cat', annot.bbox(200, 200, 210, 210), 0.9) u) d,
+	annot.tide(g.o, d.o);
+SELECT count(*), count(dap) FROM annot.tide(NULL, NULL);
+SELECT outcome($$SELECT * FROM annot.tide(NULL, NULL, 0.5, 0.7)$$);
+SELECT outcome($$SELECT * FROM annot.tide(NULL, NULL, NULL)$$);

@@ -264,4 +264,27 @@ annot_status annot_panoptic_quality(const annot_objset *gt, const annot_objset *
 									annot_pq_row **rows, size_t *nrows,
 									annot_err *err);
 
+/* TIDE's rows: the AP, then the AP gained by fixing each error type. */
+typedef enum annot_tide_row
+{
+	ANNOT_TIDE_AP = 0,
+	ANNOT_TIDE_CLASSIFICATION,
+	ANNOT_TIDE_LOCALIZATION,
+	ANNOT_TIDE_BOTH,
+	ANNOT_TIDE_DUPLICATE,
+	ANNOT_TIDE_BACKGROUND,
+	ANNOT_TIDE_MISSED,
+	ANNOT_TIDE_NROWS
+} annot_tide_row;
+
+/*
+ * TIDE's decomposition (match_tide.c) from annot_match_sets at opts: out[0]
+ * the AP at the threshold (101-point, mean over labels with ground truth;
+ * NaN without any), out[k] the AP gained when the errors of type k are
+ * fixed by TIDE's oracle.
+ */
+annot_status annot_tide(const annot_objset *gt, const annot_objset *dt,
+						const annot_match_opts *opts,
+						double out[ANNOT_TIDE_NROWS], annot_err *err);
+
 #endif							/* ANNOT_MATCH_H */

@@ -274,3 +274,10 @@ RETURNS TABLE (label text, pq float8, sq float8, rq float8, tp bigint, fp bigint
 AS 'MODULE_PATHNAME', 'panoptic_quality' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10000 ROWS 20;
 COMMENT ON FUNCTION annot.panoptic_quality(annot.objects, annot.objects) IS
 'Panoptic quality of predicted segments against ground-truth segments (mask sets, crowd flags), as panopticapi: unique matching at IoU > 0.5 with void pixels left out, crowd and void absorbing false positives; PQ, SQ, RQ and counts per label, then the mean over labels (null label); null sets are empty';
+
+CREATE FUNCTION annot.tide(gt annot.objects, dt annot.objects,
+	iou_threshold float8 DEFAULT 0.5, background float8 DEFAULT 0.1)
+RETURNS TABLE (error text, dap float8)
+AS 'MODULE_PATHNAME', 'tide' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 1000 ROWS 7;
+COMMENT ON FUNCTION annot.tide(annot.objects, annot.objects, float8, float8) IS
+'TIDE''s error decomposition from annot.match''s outcomes: the AP at iou_threshold (101-point, mean over labels), then per error type (classification, localization, both, duplicate, background, missed) the AP gained when an oracle fixes those errors; null sets are empty';

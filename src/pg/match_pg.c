@@ -800,3 +800,45 @@ panoptic_quality(PG_FUNCTION_ARGS)
 	annot_free(rows);
 	return (Datum) 0;
 }
+
+/*
+ * annot.tide(gt, dt, iou_threshold, background): TIDE's AP and the AP
+ * gained by fixing each error type, as rows.
+ */
+PG_FUNCTION_INFO_V1(tide);
+Datum
+tide(PG_FUNCTION_ARGS)
+{
+	static const char *const names[ANNOT_TIDE_NROWS] = {
+		"AP", "classification", "localization", "both", "duplicate",
+		"background", "missed"
+	};
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	annot_objset *gt = PG_ARGISNULL(0) ? annot_objset_empty() : PG_GETARG_OBJECTS_P(0);
+	annot_objset *dt = PG_ARGISNULL(1) ? annot_objset_empty() : PG_GETARG_OBJECTS_P(1);
+	annot_match_opts opts = {0};
+	double		out[ANNOT_TIDE_NROWS];
+	annot_err	err;
+
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("iou_threshold and background must not be null")));
+	opts.iou_threshold = PG_GETARG_FLOAT8(2);
+	opts.background = PG_GETARG_FLOAT8(3);
+	opts.class_aware = true;
+	annot_err_init(&err);
+	if (annot_tide(gt, dt, &opts, out, &err) != ANNOT_OK)
+		annot_raise(&err);
+	InitMaterializedSRF(fcinfo, 0);
+	for (int k = 0; k < ANNOT_TIDE_NROWS; k++)
+	{
+		Datum		values[2];
+		bool		nulls[2] = {false, isnan(out[k])};
+
+		values[0] = CStringGetTextDatum(names[k]);
+		values[1] = Float8GetDatum(out[k]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}

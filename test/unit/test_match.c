@@ -249,11 +249,54 @@ test_matching(void)
 	annot_objset_builder_free(&db);
 }
 
+static void
+test_voc_tide(void)
+{
+	annot_objset_builder gb,
+				db;
+	annot_objset *g,
+			   *d;
+	annot_voc_row *rows;
+	size_t		n;
+	double		tide[ANNOT_TIDE_NROWS];
+	annot_match_opts o = {0.5, 0.1, false, true, NULL, 0};
+	annot_err	err;
+
+	annot_objset_builder_init(&gb);
+	annot_objset_builder_init(&db);
+	add_box(&gb, 1, 1, "a", 0, 0, 10, 10, NAN, false);
+	add_box(&gb, 1, 2, "a", 20, 0, 30, 10, NAN, false);
+	add_box(&db, 1, 10, "a", 0, 0, 10, 11, 0.9, false);	/* hit */
+	add_box(&db, 1, 11, "a", 50, 50, 55, 55, 0.8, false);	/* background */
+	add_box(&db, 1, 12, "a", 21, 0, 31, 10, 0.7, false);	/* hit */
+	g = flat(&gb);
+	d = flat(&db);
+	annot_err_init(&err);
+	CHECK_STATUS(annot_voc_ap(g, d, 0.5, false, &rows, &n, &err), ANNOT_OK);
+	/* precision 1, 1/2, 2/3 at recall 1/2, 1/2, 1: all-point 1/2 + 2/3 * 1/2 */
+	CHECK(n == 1 && rows[0].npos == 2 && rows[0].ndet == 3 && rows[0].tp == 2);
+	CHECK_CLOSE(rows[0].apall, 0.5 + (2.0 / 3) * 0.5, 1e-15);
+	CHECK_CLOSE(rows[0].ap11, (6 + 5 * (2.0 / 3)) / 11, 1e-15);
+	free(rows);
+	CHECK_STATUS(annot_voc_ap(g, d, 1.5, false, &rows, &n, &err), ANNOT_EPARAM);
+
+	CHECK_STATUS(annot_tide(g, d, &o, tide, &err), ANNOT_OK);
+	/* fixing the background error gives a perfect detector */
+	CHECK_CLOSE(tide[ANNOT_TIDE_AP] + tide[ANNOT_TIDE_BACKGROUND], 1.0, 1e-12);
+	CHECK(tide[ANNOT_TIDE_LOCALIZATION] == 0 && tide[ANNOT_TIDE_DUPLICATE] == 0);
+	CHECK(tide[ANNOT_TIDE_AP] < 1);
+	free(g);
+	free(d);
+	annot_objset_builder_free(&gb);
+	annot_objset_builder_free(&db);
+}
+
 int
 main(void)
 {
 	test_hungarian();
 	test_objset();
 	test_matching();
+	test_voc_tide();
 	return unit_done("match");
 }

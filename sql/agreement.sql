@@ -120,6 +120,125 @@ FROM generate_series(1, 3000) g;
 SELECT item % 2 AS grp, r(percent_agreement(item, label)) AS pa
 FROM agree_ratings GROUP BY 1 ORDER BY 1;
 
+-- untyped literals: a quoted number in a text slot is the confidence level
+SELECT (cohen_kappa_ci(a, b, 'linear', '0.9')) = (cohen_kappa_ci(a, b, 'linear', 0.9)) AS quoted_confidence,
+	(cohen_kappa_ci(a, b, 'linear', '0.9')).confidence,
+	(fleiss_kappa_ci(a, b, '0.9')).confidence AS fleiss,
+	(krippendorff_alpha_ci(a, b, '0.8')).confidence AS alpha,
+	(cohen_kappa_ci(a, b, 'linear', 'range', '0.9')).confidence AS five_args
+FROM agree_sas;
+
+-- labels of types whose text depends on settings compare by value
+CREATE TABLE agree_when (a timestamptz, b timestamptz);
+INSERT INTO agree_when VALUES ('2024-01-01 00:00+00', '2024-01-01 00:00+00'),
+	('2024-01-01 00:00+00', '2024-01-02 00:00+00'), ('2024-01-02 00:00+00', '2024-01-02 00:00+00'),
+	('2024-01-03 00:00:00.5+00', '2024-01-03 00:00:00.5+00'), ('2024-01-03 00:00:00.5+00', '2024-01-02 00:00+00');
+CREATE TEMP TABLE agree_guc AS
+SELECT r(cohen_kappa(a, b)) AS ts, r(cohen_kappa(a::date, b::date)) AS d,
+	r(cohen_kappa(a::timestamp, b::timestamp)) AS t,
+	r(cohen_kappa(extract(epoch FROM a)::float8 / 3, extract(epoch FROM b)::float8 / 3)) AS f,
+	confusion_matrix(a, b) AS cm
+FROM agree_when;
+SELECT ts, d, t, f, cm FROM agree_guc;
+SET TimeZone = 'America/New_York';
+SET DateStyle = 'SQL, DMY';
+SET extra_float_digits = -10;
+SELECT g.ts = r(cohen_kappa(a, b)) AS ts, g.d = r(cohen_kappa(a::date, b::date)) AS d,
+	g.t = r(cohen_kappa(a::timestamp, b::timestamp)) AS t,
+	g.f = r(cohen_kappa(extract(epoch FROM a)::float8 / 3, extract(epoch FROM b)::float8 / 3)) AS f,
+	g.cm = confusion_matrix(a, b) AS cm
+FROM agree_when, agree_guc g GROUP BY g.ts, g.d, g.t, g.f, g.cm;
+RESET TimeZone;
+RESET DateStyle;
+RESET extra_float_digits;
+-- booleans, uuids and enums by their text; infinite dates and timestamps
+SELECT confusion_matrix(a, b) FROM (VALUES (true, true), (false, true)) v(a, b);
+SELECT r(cohen_kappa(a, b)) FROM (VALUES ('infinity'::date, 'infinity'::date), ('-infinity', '2020-01-01'),
+	('2020-01-01', '2020-01-01')) v(a, b);
+SELECT q, outcome(q) FROM (VALUES
+	($$SELECT cohen_kappa(a, b) FROM (VALUES (point(1, 2), point(1, 2))) v(a, b)$$),
+	($$SELECT fleiss_kappa(i, l) FROM (VALUES (1, '1 day'::interval), (1, '24 hours')) v(i, l)$$),
+	($$SELECT fleiss_kappa(i, l) FROM (VALUES (row(1, 2), 1)) v(i, l)$$),
+	($$SELECT cohen_kappa(a, b) FROM (VALUES ('{1}'::int[], '{1}'::int[])) v(a, b)$$)
+) t(q);
+
+-- agreement states: build, store, read any coefficient from one scan
+CREATE TABLE agree_state AS
+SELECT agreement_pairs(a, b) AS pairs FROM agree_sas;
+SELECT pairs FROM agree_state;
+SELECT (cohen_kappa(pairs)).* FROM agree_state;
+SELECT (cohen_kappa(pairs)) = (SELECT cohen_kappa_ci(a, b) FROM agree_sas) AS same_kappa,
+	(cohen_kappa(pairs, 'quadratic', confidence => 0.9)) =
+		(SELECT cohen_kappa_ci(a, b, 'quadratic', 0.9) FROM agree_sas) AS same_weighted,
+	(cohen_kappa(pairs, weights => 'linear', scale => 'range')) =
+		(SELECT cohen_kappa_ci(a, b, 'linear', 'range') FROM agree_sas) AS same_range,
+	confusion_matrix(pairs) = (SELECT confusion_matrix(a, b) FROM agree_sas) AS same_matrix
+FROM agree_state;
+SELECT agreement_items(item, label) AS items FROM agree_ratings;
+SELECT r((fleiss_kappa(s)).estimate) AS fleiss, r((gwet_ac1(s)).estimate) AS ac1,
+	r((gwet_ac2(s, 'quadratic')).estimate) AS ac2, r((percent_agreement(s)).estimate) AS pa,
+	r((krippendorff_alpha(s, 'interval')).estimate) AS alpha,
+	(krippendorff_alpha(s, level => 'ordinal', confidence => 0.99)).confidence
+FROM (SELECT agreement_items(item, label) AS s FROM agree_ratings) x;
+SELECT fleiss_kappa(s) = (SELECT fleiss_kappa_ci(item, label) FROM agree_ratings) AS fleiss,
+	gwet_ac1(s, 0.9) = (SELECT gwet_ac1_ci(item, label, 0.9) FROM agree_ratings) AS ac1,
+	gwet_ac2(s, 'linear') = (SELECT gwet_ac2_ci(item, label, 'linear') FROM agree_ratings) AS ac2,
+	percent_agreement(s, 'quadratic') = (SELECT percent_agreement_ci(item, label, 'quadratic') FROM agree_ratings) AS pa,
+	krippendorff_alpha(s, 'ratio') = (SELECT krippendorff_alpha_ci(item, label, 'ratio') FROM agree_ratings) AS alpha
+FROM (SELECT agreement_items(item, label) AS s FROM agree_ratings) x;
+-- stored per rater, rolled up: the state of all the rows, to the byte
+CREATE TABLE agree_daily AS
+SELECT rater AS day, agreement_items(item, label) AS s FROM agree_ratings GROUP BY rater;
+SELECT (SELECT agreement_merge(s) FROM agree_daily)::text =
+	(SELECT agreement_items(item, label) FROM agree_ratings)::text AS rollup_items,
+	(SELECT agreement_merge(p) FROM (SELECT agreement_pairs(a, b) AS p FROM agree_sas GROUP BY a) d)::text =
+	(SELECT agreement_pairs(a, b) FROM agree_sas)::text AS rollup_pairs_counts,
+	(SELECT cohen_kappa(agreement_merge(p)) FROM (SELECT agreement_pairs(a, b) AS p FROM agree_sas GROUP BY a) d) =
+	(SELECT cohen_kappa_ci(a, b) FROM agree_sas) AS rollup_pairs;
+-- empty groups and NULL states
+SELECT agreement_items(item, label) IS NULL AS empty_items, agreement_pairs(item, label) IS NULL AS empty_pairs
+FROM agree_ratings WHERE false;
+SELECT agreement_merge(s) IS NULL AS all_null FROM (VALUES (NULL::annot.agreement_items)) v(s);
+SELECT fleiss_kappa(agreement_merge(s)) = fleiss_kappa(agreement_merge(s) FILTER (WHERE day > 0)) AS nulls_skipped
+FROM (SELECT day, s FROM agree_daily UNION ALL SELECT 0, NULL) d;
+-- text and binary round trips
+SELECT s::text::annot.agreement_items::text = s::text AS text_round_trip FROM agree_daily;
+CREATE TEMP TABLE agree_back (LIKE agree_daily);
+DO $$
+DECLARE
+	f text := '/tmp/annot_agree_states_' || pg_backend_pid() || '.bin';
+BEGIN
+	EXECUTE format('COPY agree_daily TO %L WITH (FORMAT binary)', f);
+	EXECUTE format('COPY agree_back FROM %L WITH (FORMAT binary)', f);
+	EXECUTE format('COPY (SELECT 1) TO PROGRAM %L', 'rm -f ' || f);
+END $$;
+SELECT count(*) AS same_after_binary FROM agree_daily d JOIN agree_back b USING (day) WHERE d.s::text = b.s::text;
+-- the text form: base64 of the wire format, which starts "AI", version 1
+SELECT left(s::text, 4) AS magic, decode(s::text, 'base64') = annot.agreement_items_send(s) AS is_wire
+FROM agree_daily WHERE day = 1;
+-- an unsorted wire state is accepted and stored sorted
+SELECT encode(set_byte(decode(s::text, 'base64'), 5, 0), 'base64')::annot.agreement_items::text = s::text AS sorted_on_input
+FROM agree_daily WHERE day = 1;
+-- bad states: each with its SQLSTATE
+SELECT q, outcome(q) FROM (VALUES
+	($$SELECT ''::annot.agreement_items$$),
+	($$SELECT 'not base64!'::annot.agreement_items$$),
+	($$SELECT 'QUk='::annot.agreement_items$$),
+	($$SELECT (SELECT pairs::text FROM agree_state)::annot.agreement_items$$),
+	($$SELECT (SELECT s::text FROM agree_daily WHERE day = 1)::annot.agreement_pairs$$),
+	($$SELECT encode(set_byte(decode(s::text, 'base64'), 2, 2), 'base64')::annot.agreement_items FROM agree_daily WHERE day = 1$$),
+	($$SELECT encode(decode(s::text, 'base64') || '\x00'::bytea, 'base64')::annot.agreement_items FROM agree_daily WHERE day = 1$$),
+	($$SELECT encode(set_byte(decode(s::text, 'base64'), 5, 4), 'base64')::annot.agreement_items FROM agree_daily WHERE day = 1$$),
+	($$SELECT agreement_merge(s) FROM (SELECT agreement_items(item, label) FROM agree_ratings
+		UNION ALL SELECT agreement_items(item, label::text) FROM agree_ratings) x(s)$$),
+	($$SELECT cohen_kappa(pairs, 'cubic') FROM agree_state$$),
+	($$SELECT cohen_kappa(pairs, confidence => 1) FROM agree_state$$),
+	($$SELECT krippendorff_alpha(agreement_items(item, label::text), 'interval') FROM agree_ratings$$),
+	($$SELECT gwet_ac2(s, 'nominal') FROM agree_daily$$)
+) t(q);
+SELECT annot.input_is_valid('QUk=', 'annot.agreement_items') AS truncated_valid,
+	annot.input_is_valid((SELECT s::text FROM agree_daily WHERE day = 1), 'annot.agreement_items') AS valid;
+
 -- errors: each with its SQLSTATE
 SELECT q, outcome(q) FROM (VALUES
 	($$SELECT cohen_kappa(a, b, 'cubic') FROM agree_sas$$),
@@ -163,7 +282,9 @@ SELECT cohen_kappa(label, (label + rater) % 5) AS kappa,
 	fleiss_kappa_ci(item, label) AS fleiss,
 	gwet_ac2_ci(item, label, 'linear') AS ac2,
 	percent_agreement_ci(item, tlabel) AS pa,
-	krippendorff_alpha_ci(item, label, 'ordinal') AS alpha
+	krippendorff_alpha_ci(item, label, 'ordinal') AS alpha,
+	agreement_items(item, label)::text AS items_state,
+	agreement_pairs(label, (label + rater) % 5)::text AS pairs_state
 FROM agree_many;
 SET parallel_setup_cost = 0;
 SET parallel_tuple_cost = 0;
@@ -171,7 +292,8 @@ SET min_parallel_table_scan_size = 0;
 SET max_parallel_workers_per_gather = 2;
 EXPLAIN (COSTS OFF) SELECT fleiss_kappa(item, label), cohen_kappa(label, rater) FROM agree_many;
 SELECT s.kappa = p.kappa AS kappa, s.kappa_ci = p.kappa_ci AS kappa_ci, s.cm = p.cm AS cm,
-	s.fleiss = p.fleiss AS fleiss, s.ac2 = p.ac2 AS ac2, s.pa = p.pa AS pa, s.alpha = p.alpha AS alpha
+	s.fleiss = p.fleiss AS fleiss, s.ac2 = p.ac2 AS ac2, s.pa = p.pa AS pa, s.alpha = p.alpha AS alpha,
+	s.items_state = p.items_state AS items_state, s.pairs_state = p.pairs_state AS pairs_state
 FROM serial s, (
 	SELECT cohen_kappa(label, (label + rater) % 5) AS kappa,
 		cohen_kappa_ci(label, (label + rater) % 5, 'quadratic') AS kappa_ci,
@@ -179,8 +301,15 @@ FROM serial s, (
 		fleiss_kappa_ci(item, label) AS fleiss,
 		gwet_ac2_ci(item, label, 'linear') AS ac2,
 		percent_agreement_ci(item, tlabel) AS pa,
-		krippendorff_alpha_ci(item, label, 'ordinal') AS alpha
+		krippendorff_alpha_ci(item, label, 'ordinal') AS alpha,
+		agreement_items(item, label)::text AS items_state,
+		agreement_pairs(label, (label + rater) % 5)::text AS pairs_state
 	FROM agree_many) p;
+-- stored states merged in parallel: the same state
+CREATE TABLE agree_many_daily AS
+SELECT item % 7 AS day, agreement_items(item, label) AS s FROM agree_many GROUP BY 1;
+EXPLAIN (COSTS OFF) SELECT agreement_merge(s) FROM agree_many_daily;
+SELECT (SELECT agreement_merge(s)::text FROM agree_many_daily) = items_state AS parallel_rollup FROM serial;
 -- per-group parallel aggregation too
 EXPLAIN (COSTS OFF) SELECT rater, gwet_ac1(item % 100, label) FROM agree_many GROUP BY rater;
 SELECT rater, r(gwet_ac1(item % 100, label)) FROM agree_many GROUP BY rater ORDER BY rater;
@@ -189,6 +318,6 @@ RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
 RESET max_parallel_workers_per_gather;
 
-DROP TABLE agree_sas, agree_ratings, agree_many;
+DROP TABLE agree_sas, agree_ratings, agree_many, agree_many_daily, agree_when, agree_state, agree_daily;
 DROP DOMAIN agree_grade;
 DROP TYPE agree_mood;

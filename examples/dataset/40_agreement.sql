@@ -36,3 +36,16 @@ GROUP BY i.image_id, a.annotator_id;
 ALTER TABLE demo.image_counts ADD PRIMARY KEY (image_id, annotator_id);
 
 ANALYZE demo.object_labels, demo.image_counts;
+
+-- A dashboard's store of agreement: one state a day (images are labelled
+-- 20 a day from 4 March 2024), appended by a nightly job; reports roll
+-- the days up to weeks without reading the labels again.
+CREATE TABLE demo.agreement_daily (
+	day date PRIMARY KEY,
+	objects annot.agreement_items NOT NULL,		-- all annotators' class labels
+	vs_gold annot.agreement_pairs NOT NULL		-- gold class vs the annotators'
+);
+INSERT INTO demo.agreement_daily
+SELECT date '2024-03-04' + (image_id - 1) / 20,
+	annot.agreement_items(gold_id, category), annot.agreement_pairs(gold_category, category)
+FROM demo.object_labels GROUP BY 1;

@@ -65,3 +65,17 @@ FROM annotators a, LATERAL (
 	FROM object_labels o WHERE o.annotator_id = a.annotator_id) s,
 	LATERAL confusion_classes(s.cm) c
 ORDER BY a.annotator_id, c.label;
+
+\echo 'Weekly agreement from the stored daily states (demo.agreement_daily):'
+\echo 'annot.agreement_merge rolls the days up, and the readers compute any'
+\echo 'coefficient with its interval from the merged state, equal to the last'
+\echo 'bit to an aggregate over that week''s labels.'
+SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS week, count(*) AS days,
+	(annot.fleiss_kappa(annot.agreement_merge(objects))).n_items AS objects,
+	round((annot.fleiss_kappa(annot.agreement_merge(objects))).estimate::numeric, 3) AS fleiss_kappa,
+	round((annot.gwet_ac1(annot.agreement_merge(objects))).estimate::numeric, 3) AS gwet_ac1,
+	round((annot.cohen_kappa(annot.agreement_merge(vs_gold))).estimate::numeric, 3) AS kappa_vs_gold,
+	round(((annot.confusion_matrix(annot.agreement_merge(vs_gold)))->>'accuracy')::numeric, 3) AS accuracy_vs_gold
+FROM agreement_daily GROUP BY date_trunc('week', day) ORDER BY 1;
+SELECT (SELECT annot.agreement_merge(objects)::text FROM agreement_daily) =
+	(SELECT annot.agreement_items(gold_id, category)::text FROM object_labels) AS "all days rolled up = all labels";

@@ -14,10 +14,20 @@
  * Labels and items are keys: 64-bit integers (the integer fast path) or
  * byte strings (any other type, in a canonical text form chosen by the
  * glue).  A key may carry a numeric value, which weighted coefficients need.
- * States merge (parallel combine) by key, so the ratings of one item may
- * arrive in any order and in any worker.  Serialized states are versioned
- * and documented in FORMAT.md; deserialize validates every length, count
- * and index before use.
+ * States merge (parallel combine, rollups of stored states) by key, so the
+ * ratings of one item may arrive in any order and in any worker.
+ * Serialized states are versioned and documented in FORMAT.md; deserialize
+ * validates every length, count, index and order before use.
+ *
+ * Files, bottom up (no file calls one above it):
+ *   agree_dict.c       hashing, key dictionaries and the order of keys
+ *   agree_params.c     weights, levels, scales and confidence levels
+ *   agree_pair.c       the pair state
+ *   agree_items.c      the item state: tallies, sorting, merging sorted states
+ *   agree_wire.c       the wire format of both states and its text form
+ *   agree_dist.c       normal and t distributions
+ *   agree_coef.c       the coefficients
+ *   agree_confusion.c  the confusion matrix summary and its JSON
  */
 #ifndef ANNOT_AGREE_H
 #define ANNOT_AGREE_H
@@ -29,6 +39,10 @@
 #define ANNOT_AGREE_ITEM_MAX_CATEGORIES 16384
 #define ANNOT_AGREE_MAX_ITEMS 0x7FFFFFFF
 #define ANNOT_AGREE_MAX_KEYLEN (1024 * 1024)
+/* A serialized state fits one varlena (1 GB less its header). */
+#define ANNOT_AGREE_MAX_WIRE ((size_t) 0x3FFFFFFF - 4)
+/* Its text form (base64) fits one too: wire states up to 768 MB. */
+#define ANNOT_AGREE_MAX_TEXT_WIRE (ANNOT_AGREE_MAX_WIRE / 4 * 3 - 4)
 
 typedef enum annot_agree_keykind
 {
@@ -80,6 +94,16 @@ typedef struct annot_agree_params
 	double		confidence;		/* CI level in (0,1) */
 } annot_agree_params;
 
+/* Which parameter a text argument stands for. */
+typedef enum annot_agree_param_role
+{
+	ANNOT_PARAM_COHEN_WEIGHTS,	/* unweighted, linear, quadratic */
+	ANNOT_PARAM_WEIGHTS,		/* irrCAC's eight weights */
+	ANNOT_PARAM_LEVEL,			/* Krippendorff's levels of measurement */
+	ANNOT_PARAM_SCALE,			/* observed, range */
+	ANNOT_PARAM_CONFIDENCE		/* a number in (0,1) */
+} annot_agree_param_role;
+
 /* Key dictionary: keys to dense ids 0..n-1 in order of first sight. */
 typedef struct annot_agree_dict
 {
@@ -121,7 +145,21 @@ typedef struct annot_agree_cell
 	int64_t		count;
 } annot_agree_cell;
 
-/* Item state: tallies (item, category) -> count in an open-addressing table. */
+/*
+ * How an item state keeps its tallies.  Rows are added to a hashed state;
+ * sorting turns it into a sorted one, the form every coefficient reads and
+ * the wire carries, and in which states merge by a linear walk.
+ */
+typedef enum annot_agree_form
+{
+	ANNOT_AGREE_HASHED = 0,		/* cells in an open-addressing table */
+	ANNOT_AGREE_DENSE = 1,		/* cells a plain array in any order, repeats
+								 * allowed; dictionaries without slots */
+	ANNOT_AGREE_SORTED = 2		/* DENSE, and both dictionaries in key order,
+								 * cells strictly increasing (item, category) */
+} annot_agree_form;
+
+/* Item state: tallies (item, category) -> count. */
 typedef struct annot_agree_items
 {
 	annot_agree_params params;
@@ -129,22 +167,15 @@ typedef struct annot_agree_items
 	annot_agree_dict cats;
 	annot_agree_cell *cells;	/* key and count side by side: one cache line */
 	uint64_t	ncells;
-	uint64_t	cellcap;		/* power of two, or ncells when dense */
+	uint64_t	cellcap;		/* HASHED: a power of two; else ncells */
 	uint64_t	seed;			/* cell hash seed, new at every resize */
 	int64_t		n;				/* ratings, deferred states included */
-
-	/*
-	 * A deserialized state is dense: its dictionaries have no slot tables
-	 * and its cells are a plain array, since most are only read once by a
-	 * combine or final function.  Adding to it or merging into it indexes
-	 * it first.
-	 */
-	bool		dense;
+	uint8_t		form;			/* annot_agree_form */
 
 	/*
 	 * States handed over by combine (annot_agree_items_defer), owned here
-	 * and merged only by the final function, which groups all tallies in
-	 * one pass instead of hashing them into this state.
+	 * and merged by annot_agree_items_prepare: parallel workers and stored
+	 * states send sorted states, which merge linearly.
 	 */
 	struct annot_agree_items **pending;
 	uint32_t	npending;
@@ -182,17 +213,26 @@ typedef struct annot_agree_class
 	double		f1;
 } annot_agree_class;
 
-/* Parameters: parse a name; false when unknown. */
-bool		annot_agree_parse_weights(const char *s, size_t len, bool cohen,
-									  annot_agree_weights *out);
-bool		annot_agree_parse_level(const char *s, size_t len,
-									annot_agree_weights *out);
-bool		annot_agree_parse_scale(const char *s, size_t len,
-									annot_agree_scale *out);
-const char *annot_agree_weights_name(annot_agree_weights w);
+/* Parameters (agree_params.c): unweighted, observed levels, 95%. */
+void		annot_agree_params_default(annot_agree_params *p);
 annot_status annot_agree_check_confidence(double confidence, annot_err *err);
+annot_status annot_agree_set_confidence(annot_agree_params *p,
+										double confidence, annot_err *err);
 
-/* Dictionaries. */
+/*
+ * Set the parameter a text argument names, in role's vocabulary.  A
+ * number strictly between 0 and 1 there is the confidence level instead (a quoted literal such as
+ * '0.9' resolves to a text overload), checked as such.  s NULL: the
+ * argument was NULL, which no parameter accepts.
+ */
+annot_status annot_agree_set_param(annot_agree_params *p,
+								   annot_agree_param_role role,
+								   const char *s, size_t len, annot_err *err);
+bool		annot_agree_params_equal(const annot_agree_params *a,
+									 const annot_agree_params *b);
+annot_status annot_agree_params_differ(annot_err *err);
+
+/* Dictionaries (agree_dict.c). */
 void		annot_agree_dict_init(annot_agree_dict *d, uint32_t max);
 void		annot_agree_dict_free(annot_agree_dict *d);
 annot_status annot_agree_dict_id(annot_agree_dict *d, annot_agree_keykind kind,
@@ -203,10 +243,16 @@ void		annot_agree_dict_key(const annot_agree_dict *d, uint32_t id,
 								 int64_t *i, const char **bytes, uint32_t *len);
 /* Ids sorted by value (numeric keys) or by bytes (others); out holds d->n. */
 void		annot_agree_dict_order(const annot_agree_dict *d, uint32_t *out);
-/* Whether every category has a numeric value. */
-bool		annot_agree_dict_numeric(const annot_agree_dict *d);
 
-/* Pair state. */
+/*
+ * The order of keys, across two dictionaries of one kind: integers by
+ * value; byte keys with a numeric value first, by value, then by bytes, a
+ * shorter prefix first.  0 means the same key.
+ */
+int			annot_agree_key_cmp(const annot_agree_dict *a, uint32_t ia,
+								const annot_agree_dict *b, uint32_t ib);
+
+/* Pair state (agree_pair.c). */
 annot_agree_pair *annot_agree_pair_create(const annot_agree_params *params);
 void		annot_agree_pair_free(annot_agree_pair *s);
 annot_status annot_agree_pair_add(annot_agree_pair *s, annot_agree_keykind kind,
@@ -225,7 +271,8 @@ annot_agree_pair_add_seen(annot_agree_pair *s, int64_t a, int64_t b)
 		(uint64_t) b < ANNOT_AGREE_DIRECT && d[a] != 0 && d[b] != 0)
 	{
 		s->counts[(size_t) (d[a] - 1) * s->cap + (d[b] - 1)]++;
-		s->n++;
+		if ((++s->n & 0xFFFF) == 0)
+			annot_check_interrupts();
 		return true;
 	}
 	return false;
@@ -237,13 +284,8 @@ annot_status annot_agree_pair_combine(annot_agree_pair *dst,
 									  annot_err *err);
 annot_agree_pair *annot_agree_pair_copy(const annot_agree_pair *src,
 										annot_err *err);
-size_t		annot_agree_pair_serial_size(const annot_agree_pair *s);
-void		annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf);
-annot_status annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
-										  annot_agree_pair **out,
-										  annot_err *err);
 
-/* Item state. */
+/* Item state (agree_items.c). */
 annot_agree_items *annot_agree_items_create(const annot_agree_params *params);
 void		annot_agree_items_free(annot_agree_items *s);
 annot_status annot_agree_items_add(annot_agree_items *s,
@@ -257,19 +299,61 @@ annot_status annot_agree_items_combine(annot_agree_items *dst,
 									   annot_err *err);
 annot_agree_items *annot_agree_items_copy(const annot_agree_items *src,
 										  annot_err *err);
-/* Take over src (freed with dst) to be merged by the final function. */
+/* Take over src (freed with dst) to be merged by annot_agree_items_prepare. */
 annot_status annot_agree_items_defer(annot_agree_items *dst,
 									 annot_agree_items *src, annot_err *err);
-/* Merge the deferred states into s; serialize needs a flat state. */
-annot_status annot_agree_items_flatten(annot_agree_items *s, annot_err *err);
-/* Serialization of a flat state (no deferred states). */
-size_t		annot_agree_items_serial_size(const annot_agree_items *s);
+
+/*
+ * Bring s into the sorted form with no deferred states: sort its own
+ * tallies, then merge the deferred (sorted) states pairwise.  The content
+ * does not change, so a state shared by several final functions is
+ * prepared once.  Serialization and the coefficients need it.
+ */
+annot_status annot_agree_items_prepare(annot_agree_items *s, annot_err *err);
+
+/* Whether s is sorted with no deferred states. */
+static inline bool
+annot_agree_items_ready(const annot_agree_items *s)
+{
+	return s->form == ANNOT_AGREE_SORTED && s->npending == 0;
+}
+
+/*
+ * Wire format (agree_wire.c).  A pair state serializes with its categories
+ * in key order; an item state without deferred states serializes as it
+ * is, in its canonical sorted form once prepared (what the glue always
+ * writes).  The size functions report ANNOT_ELIMIT over
+ * ANNOT_AGREE_MAX_WIRE.  Deserialize checks every byte (ANNOT_EBINARY).
+ */
+annot_status annot_agree_pair_serial_size(const annot_agree_pair *s,
+										  size_t *len, annot_err *err);
+void		annot_agree_pair_serialize(const annot_agree_pair *s, uint8_t *buf);
+annot_status annot_agree_pair_deserialize(const uint8_t *buf, size_t len,
+										  annot_agree_pair **out,
+										  annot_err *err);
+annot_status annot_agree_items_serial_size(const annot_agree_items *s,
+										   size_t *len, annot_err *err);
 void		annot_agree_items_serialize(const annot_agree_items *s, uint8_t *buf);
 annot_status annot_agree_items_deserialize(const uint8_t *buf, size_t len,
 										   annot_agree_items **out,
 										   annot_err *err);
 
-/* Coefficients (agree_coef.c). */
+/*
+ * Text form of a serialized state: base64 (RFC 4648, with padding, no line
+ * breaks) of the wire bytes, which begin with their magic and version.
+ * annot_agree_text_len gives the text length (ANNOT_ELIMIT over
+ * ANNOT_AGREE_MAX_TEXT_WIRE); annot_agree_text_encode writes it and a NUL.
+ * annot_agree_text_decode reads base64 (blanks around it allowed) into a
+ * buffer of annot_alloc it returns in *out (ANNOT_ESYNTAX on anything else).
+ */
+annot_status annot_agree_text_len(size_t wire_len, size_t *text_len,
+								  annot_err *err);
+void		annot_agree_text_encode(const uint8_t *wire, size_t len, char *out);
+annot_status annot_agree_text_decode(const char *text, size_t len,
+									 uint8_t **out, size_t *out_len,
+									 annot_err *err);
+
+/* Coefficients (agree_coef.c); item states are read prepared or not. */
 annot_status annot_agree_cohen(const annot_agree_pair *s, annot_agree_result *r,
 							   annot_err *err);
 annot_status annot_agree_fleiss(const annot_agree_items *s,
@@ -282,6 +366,15 @@ annot_status annot_agree_percent(const annot_agree_items *s,
 								 annot_agree_result *r, annot_err *err);
 void		annot_agree_class_stats(const annot_agree_pair *s, uint32_t id,
 									annot_agree_class *out);
+
+/*
+ * The confusion matrix of a pair state as JSON (agree_confusion.c):
+ * labels in key order, the matrix (rows = first rater), per-class support,
+ * predicted, tp, precision, recall, F1, then n, accuracy, macro and
+ * weighted F1.  *out is a NUL-terminated string from annot_alloc.
+ */
+annot_status annot_agree_confusion_json(const annot_agree_pair *s, char **out,
+										annot_err *err);
 
 /* Distributions (agree_dist.c). */
 double		annot_norm_cdf(double x);

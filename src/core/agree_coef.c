@@ -308,6 +308,7 @@ annot_agree_cohen(const annot_agree_pair *s, annot_agree_result *r,
 	uint32_t	j;
 	uint32_t	q;
 
+	annot_err_about(err, "weights", NULL);
 	result_init(r);
 	r->n_items = s->n;
 	r->n_ratings = 2 * s->n;
@@ -452,231 +453,79 @@ annot_agree_class_stats(const annot_agree_pair *s, uint32_t id,
  * Per-item tallies grouped by item
  * --------------------------------------------------------------------- */
 
+/*
+ * A sorted state read item by item: items in key order, the cells of item
+ * i from start[i] to start[i + 1] - 1 in category order, so that every sum
+ * runs in the same order however the rows were split between parallel
+ * workers or stored states.  A state not yet prepared is read through a
+ * prepared copy.
+ */
 typedef struct iview
 {
 	uint32_t	n;				/* items */
-	uint64_t   *start;			/* cells of item i: start[i] .. end[i]-1 */
-	uint64_t   *end;
-	uint32_t   *cat;			/* category id (in cats) of each cell */
-	double	   *cnt;
+	uint64_t   *start;
+	const annot_agree_cell *cells;
 	double	   *r;				/* ratings of each item */
-	const annot_agree_dict *cats;	/* the categories the ids refer to */
-	annot_agree_dict own_cats;	/* all states' categories, when deferred */
+	const annot_agree_dict *cats;	/* categories, in key order */
+	annot_agree_items *copy;	/* the prepared copy, if one was made */
 } iview;
+
+/* Category id and count of cell a. */
+#define CELL_CAT(v, a) ((uint32_t) ((v)->cells[a].key & 0xFFFFFFFF))
+#define CELL_CNT(v, a) ((double) (v)->cells[a].count)
 
 static void
 iview_free(iview *v)
 {
 	annot_free(v->start);
-	annot_free(v->end);
-	annot_free(v->cat);
-	annot_free(v->cnt);
 	annot_free(v->r);
-	annot_agree_dict_free(&v->own_cats);
+	annot_agree_items_free(v->copy);
 	memset(v, 0, sizeof(*v));
 }
 
-/* One state's ids mapped into the view's item and category ids. */
-typedef struct part
-{
-	const annot_agree_items *s;
-	uint32_t   *imap;
-	uint32_t   *cmap;
-} part;
-
-/* Map the keys of one dictionary into another; map has src->n entries. */
-static annot_status
-map_keys(annot_agree_dict *into, const annot_agree_dict *src, uint32_t *map,
-		 annot_err *err)
-{
-	annot_status st;
-	uint32_t	i;
-
-	for (i = 0; i < src->n; i++)
-	{
-		annot_agree_key k;
-
-		if ((i & 0xFFFF) == 0)
-			annot_check_interrupts();
-		annot_agree_dict_key(src, i, &k.i, &k.bytes, &k.len);
-		k.value = src->values[i];
-		if ((st = annot_agree_dict_id(into, (annot_agree_keykind) src->kind, &k,
-									  &map[i], err)) != ANNOT_OK)
-			return st;
-	}
-	return ANNOT_OK;
-}
-
-/*
- * Group the tallies of a state and of the states deferred into it by item:
- * items in key order, the cells of an item in category order with repeats
- * added up, so that every sum runs in the same order however the rows were
- * split between parallel workers.  Deferred states are merged here, in one
- * pass, instead of being hashed into the state one by one.
- */
 static annot_status
 iview_make(const annot_agree_items *s, iview *v, annot_err *err)
 {
-	annot_status st = ANNOT_OK;
-	annot_agree_dict gitems;
-	const annot_agree_dict *items = &s->items;
-	part	   *parts = NULL;
-	uint32_t	nparts = 1 + s->npending;
-	uint64_t   *fill = NULL;
-	uint32_t   *order = NULL;
-	uint32_t   *ipos = NULL;
-	uint32_t   *crank = NULL;
-	uint64_t	total = 0;
-	uint32_t	p;
-	uint32_t	i;
+	annot_status st;
 	uint64_t	j;
+	uint32_t	i;
 
 	memset(v, 0, sizeof(*v));
-	annot_agree_dict_init(&gitems, ANNOT_AGREE_MAX_ITEMS);
-	annot_agree_dict_init(&v->own_cats, ANNOT_AGREE_ITEM_MAX_CATEGORIES);
+	if (!annot_agree_items_ready(s))
+	{
+		v->copy = annot_agree_items_copy(s, err);
+		if (v->copy == NULL)
+			return err != NULL ? err->status : ANNOT_ENOMEM;
+		if ((st = annot_agree_items_prepare(v->copy, err)) != ANNOT_OK)
+		{
+			iview_free(v);
+			return st;
+		}
+		s = v->copy;
+	}
+	v->n = s->items.n;
+	v->cells = s->cells;
 	v->cats = &s->cats;
-	parts = annot_alloc(sizeof(part) * nparts);
-	if (parts == NULL)
-		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
-	memset(parts, 0, sizeof(part) * nparts);
-	for (p = 0; p < nparts; p++)
-	{
-		parts[p].s = p == 0 ? s : s->pending[p - 1];
-		total += parts[p].s->ncells;
-	}
-	if (nparts > 1)
-	{
-		/* one dictionary of items and one of categories over all states */
-		for (p = 0; p < nparts && st == ANNOT_OK; p++)
-		{
-			const annot_agree_items *ps = parts[p].s;
-
-			parts[p].imap = annot_alloc(sizeof(uint32_t) * ((size_t) ps->items.n + 1));
-			parts[p].cmap = annot_alloc(sizeof(uint32_t) * ((size_t) ps->cats.n + 1));
-			if (parts[p].imap == NULL || parts[p].cmap == NULL)
-				st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
-			if (st == ANNOT_OK)
-				st = map_keys(&gitems, &ps->items, parts[p].imap, err);
-			if (st == ANNOT_OK)
-				st = map_keys(&v->own_cats, &ps->cats, parts[p].cmap, err);
-		}
-		if (st != ANNOT_OK)
-			goto done;
-		items = &gitems;
-		v->cats = &v->own_cats;
-	}
-
-	v->n = items->n;
 	v->start = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
-	v->end = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
-	fill = annot_alloc(sizeof(uint64_t) * ((size_t) v->n + 1));
-	v->cat = annot_alloc(sizeof(uint32_t) * ((size_t) total + 1));
-	v->cnt = annot_alloc(sizeof(double) * ((size_t) total + 1));
 	v->r = annot_alloc(sizeof(double) * ((size_t) v->n + 1));
-	/* order serves items, then categories: room for the larger */
-	order = annot_alloc(sizeof(uint32_t) *
-						((size_t) (v->n > v->cats->n ? v->n : v->cats->n) + 1));
-	ipos = annot_alloc(sizeof(uint32_t) * ((size_t) v->n + 1));
-	crank = annot_alloc(sizeof(uint32_t) * ((size_t) v->cats->n + 1));
-	if (!v->start || !v->end || !fill || !v->cat || !v->cnt || !v->r ||
-		!order || !ipos || !crank)
+	if (v->start == NULL || v->r == NULL)
 	{
-		st = annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
-		goto done;
-	}
-	annot_agree_dict_order(items, order);
-	for (i = 0; i < v->n; i++)
-		ipos[order[i]] = i;
-	annot_agree_dict_order(v->cats, order);
-	for (i = 0; i < v->cats->n; i++)
-		crank[order[i]] = i;
-
-	/* room for every tally of an item; repeats leave some unused */
-	memset(v->start, 0, sizeof(uint64_t) * ((size_t) v->n + 1));
-	for (i = 0; i < v->n; i++)
-		v->r[i] = 0.0;
-	for (p = 0; p < nparts; p++)
-	{
-		const annot_agree_items *ps = parts[p].s;
-
-		for (j = 0; j < ps->cellcap; j++)
-		{
-			uint64_t	k = ps->cells[j].key;
-			uint32_t	it;
-
-			if (k == ANNOT_AGREE_NOCELL)
-				continue;
-			it = (uint32_t) (k >> 32);
-			if (parts[p].imap != NULL)
-				it = parts[p].imap[it];
-			v->start[ipos[it] + 1]++;
-		}
-	}
-	for (i = 0; i < v->n; i++)
-		v->start[i + 1] += v->start[i];
-	memcpy(fill, v->start, sizeof(uint64_t) * ((size_t) v->n + 1));
-	for (p = 0; p < nparts; p++)
-	{
-		const annot_agree_items *ps = parts[p].s;
-
-		for (j = 0; j < ps->cellcap; j++)
-		{
-			uint64_t	k = ps->cells[j].key;
-			uint32_t	it;
-			uint32_t	c;
-			uint64_t	at;
-			uint64_t	e;
-			double		cnt;
-
-			if (k == ANNOT_AGREE_NOCELL)
-				continue;
-			if ((j & 0xFFFF) == 0)
-				annot_check_interrupts();
-			it = (uint32_t) (k >> 32);
-			c = (uint32_t) (k & 0xFFFFFFFF);
-			if (parts[p].imap != NULL)
-			{
-				it = parts[p].imap[it];
-				c = parts[p].cmap[c];
-			}
-			it = ipos[it];
-			cnt = (double) ps->cells[j].count;
-			v->r[it] += cnt;
-			/* the item's cells stay in category order; a repeat adds up */
-			at = fill[it];
-			while (at > v->start[it] && crank[v->cat[at - 1]] > crank[c])
-				at--;
-			if (at > v->start[it] && v->cat[at - 1] == c)
-			{
-				v->cnt[at - 1] += cnt;
-				continue;
-			}
-			for (e = fill[it]; e > at; e--)
-			{
-				v->cat[e] = v->cat[e - 1];
-				v->cnt[e] = v->cnt[e - 1];
-			}
-			v->cat[at] = c;
-			v->cnt[at] = cnt;
-			fill[it]++;
-		}
-	}
-	memcpy(v->end, fill, sizeof(uint64_t) * (size_t) v->n);
-done:
-	if (st != ANNOT_OK)
 		iview_free(v);
-	for (p = 0; p < nparts; p++)
-	{
-		annot_free(parts[p].imap);
-		annot_free(parts[p].cmap);
+		return annot_fail(err, ANNOT_ENOMEM, -1, "No memory for item tallies.");
 	}
-	annot_free(parts);
-	annot_agree_dict_free(&gitems);
-	annot_free(fill);
-	annot_free(order);
-	annot_free(ipos);
-	annot_free(crank);
-	return st;
+	for (i = 0, j = 0; i < v->n; i++)
+	{
+		int64_t		r = 0;
+
+		if ((i & 0xFFFF) == 0)
+			annot_check_interrupts();
+		v->start[i] = j;
+		while (j < s->ncells && (uint32_t) (s->cells[j].key >> 32) == i)
+			r += s->cells[j++].count;
+		v->r[i] = (double) r;
+	}
+	v->start[v->n] = j;
+	return ANNOT_OK;
 }
 
 /*
@@ -690,16 +539,16 @@ item_pairs(const iview *v, uint32_t i, const wctx *c, const uint32_t *rank)
 	uint64_t	b;
 	double		s = 0.0;
 
-	for (a = v->start[i]; a < v->end[i]; a++)
+	for (a = v->start[i]; a < v->start[i + 1]; a++)
 	{
 		double		nstar = 0.0;
 
 		if (c->w == ANNOT_W_UNWEIGHTED)
-			nstar = v->cnt[a];
+			nstar = CELL_CNT(v, a);
 		else
-			for (b = v->start[i]; b < v->end[i]; b++)
-				nstar += weight(c, rank[v->cat[a]], rank[v->cat[b]]) * v->cnt[b];
-		s += v->cnt[a] * (nstar - 1.0);
+			for (b = v->start[i]; b < v->start[i + 1]; b++)
+				nstar += weight(c, rank[CELL_CAT(v, a)], rank[CELL_CAT(v, b)]) * CELL_CNT(v, b);
+		s += CELL_CNT(v, a) * (nstar - 1.0);
 	}
 	return s;
 }
@@ -711,8 +560,8 @@ item_dot(const iview *v, uint32_t i, const double *f, const uint32_t *rank)
 	uint64_t	a;
 	double		s = 0.0;
 
-	for (a = v->start[i]; a < v->end[i]; a++)
-		s += v->cnt[a] * f[rank[v->cat[a]]];
+	for (a = v->start[i]; a < v->start[i + 1]; a++)
+		s += CELL_CNT(v, a) * f[rank[CELL_CAT(v, a)]];
 	return s;
 }
 
@@ -758,6 +607,7 @@ item_coefficient(const annot_agree_items *s, item_coef which,
 	uint32_t	k;
 	uint64_t	a;
 
+	annot_err_about(err, "weights", NULL);
 	result_init(r);
 	r->n_ratings = s->n;
 	memset(&c, 0, sizeof(c));
@@ -793,8 +643,8 @@ item_coefficient(const annot_agree_items *s, item_coef which,
 			n2++;
 			pa += sumq[i] / (v.r[i] * (v.r[i] - 1.0));
 		}
-		for (a = v.start[i]; a < v.end[i]; a++)
-			pi[rank[v.cat[a]]] += v.cnt[a] / v.r[i];
+		for (a = v.start[i]; a < v.start[i + 1]; a++)
+			pi[rank[CELL_CAT(&v, a)]] += CELL_CNT(&v, a) / v.r[i];
 	}
 	r->n_items = (int64_t) n;
 	if (n2 == 0)
@@ -924,6 +774,7 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 	uint32_t	k;
 	uint64_t	a;
 
+	annot_err_about(err, "weights", NULL);
 	result_init(r);
 	memset(&c, 0, sizeof(c));
 	if ((st = iview_make(s, &v, err)) != ANNOT_OK)
@@ -951,8 +802,8 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 			continue;
 		n++;
 		total += v.r[i];
-		for (a = v.start[i]; a < v.end[i]; a++)
-			marg[v.cat[a]] += v.cnt[a];
+		for (a = v.start[i]; a < v.start[i + 1]; a++)
+			marg[CELL_CAT(&v, a)] += CELL_CNT(&v, a);
 	}
 	for (k = 0; k < v.cats->n; k++)
 	{
@@ -982,8 +833,8 @@ annot_agree_krippendorff(const annot_agree_items *s, annot_agree_result *r,
 			continue;
 		sumq[i] = item_pairs(&v, i, &c, rank);
 		paprime += sumq[i] / (rmean * (v.r[i] - 1.0));
-		for (a = v.start[i]; a < v.end[i]; a++)
-			pi[rank[v.cat[a]]] += v.cnt[a] / rmean;
+		for (a = v.start[i]; a < v.start[i + 1]; a++)
+			pi[rank[CELL_CAT(&v, a)]] += CELL_CNT(&v, a) / rmean;
 	}
 	paprime /= n;
 	pa = (1.0 - epsi) * paprime + epsi;

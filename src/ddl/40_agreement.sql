@@ -21,47 +21,47 @@ COMMENT ON TYPE annot.agreement IS
 -- Support functions of the pair aggregates (two labels per row)
 
 CREATE FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible) IS
 'Transition function of cohen_kappa, cohen_kappa_ci and confusion_matrix';
 
 CREATE FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text) IS
 'Transition function of cohen_kappa, cohen_kappa_ci and confusion_matrix';
 
 CREATE FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text, text) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text, text) IS
 'Transition function of cohen_kappa, cohen_kappa_ci and confusion_matrix';
 
 CREATE FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text, float8) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text, float8) IS
 'Transition function of cohen_kappa, cohen_kappa_ci and confusion_matrix';
 
 CREATE FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text, text, float8) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5;
 COMMENT ON FUNCTION annot.agree_pair_transfn(internal, anycompatible, anycompatible, text, text, float8) IS
 'Transition function of cohen_kappa, cohen_kappa_ci and confusion_matrix';
 
 CREATE FUNCTION annot.agree_pair_combine(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 10;
 COMMENT ON FUNCTION annot.agree_pair_combine(internal, internal) IS
 'Combine function of the pair agreement aggregates (parallel query)';
 
 CREATE FUNCTION annot.agree_pair_serialize(internal) RETURNS bytea
-AS 'MODULE_PATHNAME', 'agree_pair_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
 COMMENT ON FUNCTION annot.agree_pair_serialize(internal) IS
 'Serialize a pair agreement state (format in src/core/FORMAT.md)';
 
 CREATE FUNCTION annot.agree_pair_deserialize(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_pair_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_pair_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
 COMMENT ON FUNCTION annot.agree_pair_deserialize(bytea, internal) IS
 'Deserialize a pair agreement state, validating every length, count and index';
 
 CREATE FUNCTION annot.cohen_kappa_final(internal) RETURNS float8
-AS 'MODULE_PATHNAME', 'cohen_kappa_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'cohen_kappa_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION annot.cohen_kappa_final(internal) IS
 'Final function of cohen_kappa';
 
@@ -71,59 +71,59 @@ COMMENT ON FUNCTION annot.cohen_kappa_ci_final(internal) IS
 'Final function of cohen_kappa_ci';
 
 CREATE FUNCTION annot.confusion_matrix_final(internal) RETURNS jsonb
-AS 'MODULE_PATHNAME', 'confusion_matrix_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'confusion_matrix_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION annot.confusion_matrix_final(internal) IS
 'Final function of confusion_matrix';
 
 -- Support functions of the item aggregates (item, label per row)
 
 CREATE FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 COMMENT ON FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible) IS
 'Transition function of fleiss_kappa, gwet_ac1, gwet_ac2, percent_agreement and the two-argument krippendorff_alpha';
 
 CREATE FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible, text) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 COMMENT ON FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible, text) IS
 'Transition function of fleiss_kappa, gwet_ac1, gwet_ac2, percent_agreement and the two-argument krippendorff_alpha';
 
 CREATE FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible, float8) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 COMMENT ON FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible, float8) IS
 'Transition function of fleiss_kappa, gwet_ac1, gwet_ac2, percent_agreement and the two-argument krippendorff_alpha';
 
 CREATE FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible, text, float8) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 COMMENT ON FUNCTION annot.agree_items_transfn(internal, anyelement, anycompatible, text, float8) IS
 'Transition function of fleiss_kappa, gwet_ac1, gwet_ac2, percent_agreement and the two-argument krippendorff_alpha';
 
 CREATE FUNCTION annot.agree_alpha_transfn(internal, anyelement, anycompatible, text) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_alpha_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_alpha_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 COMMENT ON FUNCTION annot.agree_alpha_transfn(internal, anyelement, anycompatible, text) IS
 'Transition function of krippendorff_alpha with a level of measurement';
 
 CREATE FUNCTION annot.agree_alpha_transfn(internal, anyelement, anycompatible, text, float8) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_alpha_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_alpha_transfn' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 20;
 COMMENT ON FUNCTION annot.agree_alpha_transfn(internal, anyelement, anycompatible, text, float8) IS
 'Transition function of krippendorff_alpha with a level of measurement';
 
 CREATE FUNCTION annot.agree_items_combine(internal, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_items_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_combine' LANGUAGE C IMMUTABLE PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION annot.agree_items_combine(internal, internal) IS
 'Combine function of the item agreement aggregates: merges per-item tallies by item key';
 
 CREATE FUNCTION annot.agree_items_serialize(internal) RETURNS bytea
-AS 'MODULE_PATHNAME', 'agree_items_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_serialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION annot.agree_items_serialize(internal) IS
 'Serialize an item agreement state (format in src/core/FORMAT.md)';
 
 CREATE FUNCTION annot.agree_items_deserialize(bytea, internal) RETURNS internal
-AS 'MODULE_PATHNAME', 'agree_items_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'agree_items_deserialize' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION annot.agree_items_deserialize(bytea, internal) IS
 'Deserialize an item agreement state, validating every length, count and index';
 
 CREATE FUNCTION annot.fleiss_kappa_final(internal) RETURNS float8
-AS 'MODULE_PATHNAME', 'fleiss_kappa_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'fleiss_kappa_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION annot.fleiss_kappa_final(internal) IS
 'Final function of fleiss_kappa';
 
@@ -133,7 +133,7 @@ COMMENT ON FUNCTION annot.fleiss_kappa_ci_final(internal) IS
 'Final function of the _ci variant of fleiss_kappa';
 
 CREATE FUNCTION annot.gwet_final(internal) RETURNS float8
-AS 'MODULE_PATHNAME', 'gwet_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'gwet_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION annot.gwet_final(internal) IS
 'Final function of gwet_ac1 and gwet_ac2';
 
@@ -143,7 +143,7 @@ COMMENT ON FUNCTION annot.gwet_ci_final(internal) IS
 'Final function of the _ci variant of gwet_ac1 and gwet_ac2';
 
 CREATE FUNCTION annot.percent_agreement_final(internal) RETURNS float8
-AS 'MODULE_PATHNAME', 'percent_agreement_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'percent_agreement_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION annot.percent_agreement_final(internal) IS
 'Final function of percent_agreement';
 
@@ -153,7 +153,7 @@ COMMENT ON FUNCTION annot.percent_agreement_ci_final(internal) IS
 'Final function of the _ci variant of percent_agreement';
 
 CREATE FUNCTION annot.krippendorff_alpha_final(internal) RETURNS float8
-AS 'MODULE_PATHNAME', 'krippendorff_alpha_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+AS 'MODULE_PATHNAME', 'krippendorff_alpha_final' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1000;
 COMMENT ON FUNCTION annot.krippendorff_alpha_final(internal) IS
 'Final function of krippendorff_alpha';
 

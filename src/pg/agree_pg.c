@@ -1,31 +1,36 @@
 /*
- * agree_pg.c -- SQL interface of the agreement aggregates: transition,
+ * agree_pg.c -- SQL interface of agreement: the aggregates' transition,
  * combine, serialize, deserialize and final functions over the core states
- * of src/core/agree.h.
+ * of src/core/agree.h, the state types annot.agreement_pairs and
+ * annot.agreement_items (I/O, build and merge aggregates) and the readers
+ * that compute a coefficient from a stored state.
  *
- * Labels and items of any type become core keys here: integers take the
+ * Labels and items become core keys here, in a form that compares as the
+ * type's own equality does and depends on no setting: integers take the
  * integer fast path, text types their bytes, floats and numerics their
- * canonical text (with the value kept for weighted coefficients), and any
- * other type its text output.
+ * canonical text (with the value kept for weighted coefficients), dates
+ * and timestamps ISO text in UTC, booleans, uuids, enums, "char" and name
+ * their text; any other type is refused.
  */
 #include "annot_pg.h"
 
-#include <ctype.h>
 #include <math.h>
 
 #include "access/htup_details.h"
 #include "catalog/pg_type.h"
-#include "common/jsonapi.h"
+#include "datatype/timestamp.h"
 #include "funcapi.h"
-#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
 #include "utils/fmgrprotos.h"
-#include "utils/json.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
+#include "utils/timestamp.h"
 
-#include "../core/agree.h"
+#include "agree_pg.h"
 
 /* How values of one SQL type become keys. */
 typedef enum keymode
@@ -38,13 +43,16 @@ typedef enum keymode
 	KM_FLOAT4,
 	KM_FLOAT8,
 	KM_NUMERIC,
-	KM_OTHER
+	KM_DATE,
+	KM_TIMESTAMP,
+	KM_TIMESTAMPTZ,
+	KM_OUTPUT					/* the type's output, which is canonical */
 } keymode;
 
 typedef struct keyconv
 {
 	keymode		mode;
-	FmgrInfo	out;			/* KM_OTHER: the type's output function */
+	FmgrInfo	out;			/* KM_OUTPUT: the type's output function */
 } keyconv;
 
 /*
@@ -61,57 +69,87 @@ typedef struct agree_agg
 	bool		received;		/* made by deserialize: private to combine */
 } agree_agg;
 
-/* Which argument names the text parameters of a transition function mean. */
-typedef enum param_kind
+/* ---------------------------------------------------------------------
+ * Keys
+ * --------------------------------------------------------------------- */
+
+/* Raise the error a core call recorded. */
+static void
+check(annot_status st, const annot_err *err)
 {
-	PARAMS_COHEN,				/* weights [, scale] */
-	PARAMS_ITEMS,				/* weights */
-	PARAMS_ALPHA				/* level */
-} param_kind;
+	if (st != ANNOT_OK)
+		annot_raise(err);
+}
 
 static void
 keyconv_init(keyconv *kc, Oid typid, MemoryContext cxt)
 {
 	Oid			base = getBaseType(typid);
+	Oid			outfn;
+	bool		isvarlena;
+	annot_err	err;
 
 	switch (base)
 	{
 		case INT2OID:
 			kc->mode = KM_INT2;
-			break;
+			return;
 		case INT4OID:
 			kc->mode = KM_INT4;
-			break;
+			return;
 		case INT8OID:
 			kc->mode = KM_INT8;
-			break;
+			return;
 		case TEXTOID:
 		case VARCHAROID:
 			kc->mode = KM_TEXT;
-			break;
+			return;
 		case BPCHAROID:
 			kc->mode = KM_BPCHAR;
-			break;
+			return;
 		case FLOAT4OID:
 			kc->mode = KM_FLOAT4;
-			break;
+			return;
 		case FLOAT8OID:
 			kc->mode = KM_FLOAT8;
-			break;
+			return;
 		case NUMERICOID:
 			kc->mode = KM_NUMERIC;
+			return;
+		case DATEOID:
+			kc->mode = KM_DATE;
+			return;
+		case TIMESTAMPOID:
+			kc->mode = KM_TIMESTAMP;
+			return;
+		case TIMESTAMPTZOID:
+			kc->mode = KM_TIMESTAMPTZ;
+			return;
+		case BOOLOID:
+		case UUIDOID:
+		case CHAROID:
+		case NAMEOID:
 			break;
 		default:
-			{
-				Oid			outfn;
-				bool		isvarlena;
-
-				kc->mode = KM_OTHER;
-				getTypeOutputInfo(typid, &outfn, &isvarlena);
-				fmgr_info_cxt(outfn, &kc->out, cxt);
+			if (type_is_enum(base))
 				break;
-			}
+
+			/*
+			 * Text output of other types may depend on settings (DateStyle,
+			 * extra_float_digits, ...) or differ between equal values, and
+			 * a binary image may differ too: refuse rather than guess.
+			 */
+			annot_err_init(&err);
+			annot_err_about(&err, "agreement label", NULL);
+			annot_fail(&err, ANNOT_EPARAM, -1,
+					   "Labels and items of type %s are not supported: use integers, text, numeric, float, date, timestamp, boolean, uuid or enum values, for example by a cast to text.",
+					   format_type_be(typid));
+			annot_raise(&err);
 	}
+	/* outputs of these name each value one way and read no setting */
+	kc->mode = KM_OUTPUT;
+	getTypeOutputInfo(base, &outfn, &isvarlena);
+	fmgr_info_cxt(outfn, &kc->out, cxt);
 }
 
 /* Shortest text that reads back to the same float4 (as float4out prints). */
@@ -129,6 +167,44 @@ float4_text(float x)
 	}
 	snprintf(buf, 32, "%.9g", (double) x);
 	return buf;
+}
+
+/* ISO text of a timestamp, in UTC when it is one with time zone. */
+static char *
+timestamp_text(Timestamp ts, bool with_tz)
+{
+	char	   *buf = palloc(MAXDATELEN + 1);
+	struct pg_tm tm;
+	fsec_t		fsec;
+
+	if (TIMESTAMP_NOT_FINITE(ts))
+		return pstrdup(TIMESTAMP_IS_NOBEGIN(ts) ? "-infinity" : "infinity");
+	if (timestamp2tm(ts, NULL, &tm, &fsec, NULL, NULL) != 0)
+		return psprintf("timestamp " INT64_FORMAT, (int64) ts);
+	EncodeDateTime(&tm, fsec, with_tz, 0, NULL, USE_ISO_DATES, buf);
+	return buf;
+}
+
+/* ISO text of a date. */
+static char *
+date_text(DateADT d)
+{
+	char	   *buf = palloc(MAXDATELEN + 1);
+	struct pg_tm tm;
+
+	if (DATE_NOT_FINITE(d))
+		return pstrdup(DATE_IS_NOBEGIN(d) ? "-infinity" : "infinity");
+	j2date(d + POSTGRES_EPOCH_JDATE, &tm.tm_year, &tm.tm_mon, &tm.tm_mday);
+	EncodeDateOnly(&tm, USE_ISO_DATES, buf);
+	return buf;
+}
+
+static annot_agree_keykind
+text_key(annot_agree_key *k, char *s)
+{
+	k->bytes = s;
+	k->len = strlen(s);
+	return ANNOT_AGREE_KEY_BYTES;
 }
 
 /*
@@ -180,110 +256,69 @@ datum_key(const keyconv *kc, Datum d, annot_agree_key *k)
 					s = palloc(ANNOT_DBL_BUFLEN);
 					annot_format_double(s, x);
 				}
-				k->bytes = s;
-				k->len = strlen(s);
 				k->value = x;
-				return ANNOT_AGREE_KEY_BYTES;
+				return text_key(k, s);
 			}
 		case KM_NUMERIC:
-			{
-				/* 1.0 = 1.00: the normalized text drops trailing zeros */
-				char	   *s = numeric_normalize(DatumGetNumeric(d));
-
-				k->bytes = s;
-				k->len = strlen(s);
-				k->value = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
-				return ANNOT_AGREE_KEY_BYTES;
-			}
-		case KM_OTHER:
-			{
-				char	   *s = OutputFunctionCall((FmgrInfo *) &kc->out, d);
-
-				k->bytes = s;
-				k->len = strlen(s);
-				return ANNOT_AGREE_KEY_BYTES;
-			}
+			/* 1.0 = 1.00: the normalized text drops trailing zeros */
+			k->value = DatumGetFloat8(DirectFunctionCall1(numeric_float8_no_overflow, d));
+			return text_key(k, numeric_normalize(DatumGetNumeric(d)));
+		case KM_DATE:
+			return text_key(k, date_text(DatumGetDateADT(d)));
+		case KM_TIMESTAMP:
+			return text_key(k, timestamp_text(DatumGetTimestamp(d), false));
+		case KM_TIMESTAMPTZ:
+			return text_key(k, timestamp_text(DatumGetTimestampTz(d), true));
+		case KM_OUTPUT:
+			return text_key(k, OutputFunctionCall((FmgrInfo *) &kc->out, d));
 	}
 	elog(ERROR, "unknown agreement key mode %d", (int) kc->mode);
 	return ANNOT_AGREE_KEY_NONE;
 }
 
-static void
-raise_param(const char *what, const char *fmt, const char *value)
-{
-	annot_err	err;
-
-	annot_err_init(&err);
-	annot_fail(&err, ANNOT_EPARAM, -1, fmt, value);
-	annot_raise_as(&err, what, NULL, NULL);
-}
+/* ---------------------------------------------------------------------
+ * Parameters
+ * --------------------------------------------------------------------- */
 
 /*
- * The parameters given after the rated values: text arguments (weights,
- * scale or level) and a float8 confidence level, in declaration order.
+ * The parameters given after the rated values: text arguments (roles[0],
+ * then roles[1]) and a float8 confidence level, in declaration order.
  */
 static void
-read_params(FunctionCallInfo fcinfo, int first, param_kind kind,
-			annot_agree_params *p)
+read_params(FunctionCallInfo fcinfo, int first,
+			const annot_agree_param_role *roles, annot_agree_params *p)
 {
 	int			ntext = 0;
 	int			i;
+	annot_err	err;
 
-	p->weights = ANNOT_W_UNWEIGHTED;
-	p->scale = ANNOT_SCALE_OBSERVED;
-	p->confidence = 0.95;
+	annot_agree_params_default(p);
+	annot_err_init(&err);
 	for (i = first; i < PG_NARGS(); i++)
 	{
 		Oid			t = get_fn_expr_argtype(fcinfo->flinfo, i);
+		annot_status st;
 
-		if (PG_ARGISNULL(i))
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("agreement parameters must not be null"),
-					 errdetail("Argument %d is null.", i)));
 		if (t == FLOAT8OID)
-		{
-			annot_err	err;
-
-			p->confidence = PG_GETARG_FLOAT8(i);
-			annot_err_init(&err);
-			if (annot_agree_check_confidence(p->confidence, &err) != ANNOT_OK)
-				annot_raise_as(&err, "confidence level", NULL, NULL);
-		}
+			st = PG_ARGISNULL(i) ?
+				annot_agree_set_param(p, ANNOT_PARAM_CONFIDENCE, NULL, 0, &err) :
+				annot_agree_set_confidence(p, PG_GETARG_FLOAT8(i), &err);
 		else
 		{
-			text	   *v = PG_GETARG_TEXT_PP(i);
-			const char *s = VARDATA_ANY(v);
-			size_t		len = VARSIZE_ANY_EXHDR(v);
-			annot_agree_weights w;
-			annot_agree_scale sc;
+			annot_agree_param_role role = roles[ntext < 2 ? ntext : 1];
 
-			if (ntext == 0 && kind == PARAMS_ALPHA)
-			{
-				if (!annot_agree_parse_level(s, len, &w))
-					raise_param("level", "Level \"%s\" is not one of nominal, ordinal, interval, ratio.",
-								text_to_cstring(v));
-				p->weights = (uint8_t) w;
-			}
-			else if (ntext == 0)
-			{
-				if (!annot_agree_parse_weights(s, len, kind == PARAMS_COHEN, &w))
-					raise_param("weights",
-								kind == PARAMS_COHEN ?
-								"Weights \"%s\" are not one of unweighted, linear, quadratic." :
-								"Weights \"%s\" are not one of unweighted, linear, quadratic, ordinal, radical, ratio, circular, bipolar.",
-								text_to_cstring(v));
-				p->weights = (uint8_t) w;
-			}
+			ntext++;
+			if (PG_ARGISNULL(i))
+				st = annot_agree_set_param(p, role, NULL, 0, &err);
 			else
 			{
-				if (!annot_agree_parse_scale(s, len, &sc))
-					raise_param("scale", "Scale \"%s\" is not one of observed, range.",
-								text_to_cstring(v));
-				p->scale = (uint8_t) sc;
+				text	   *v = PG_GETARG_TEXT_PP(i);
+
+				st = annot_agree_set_param(p, role, VARDATA_ANY(v),
+										   VARSIZE_ANY_EXHDR(v), &err);
 			}
-			ntext++;
 		}
+		check(st, &err);
 	}
 }
 
@@ -302,13 +337,20 @@ params_are_stable(FunctionCallInfo fcinfo, int first)
 static void
 check_same_params(const annot_agree_params *a, const annot_agree_params *b)
 {
-	if (a->weights != b->weights || a->scale != b->scale ||
-		a->confidence != b->confidence)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("agreement parameters differ between rows"),
-				 errdetail("Weights, scale, level and confidence must be the same in every row of a group.")));
+	annot_err	err;
+
+	annot_err_init(&err);
+	if (!annot_agree_params_equal(a, b))
+		check(annot_agree_params_differ(&err), &err);
 }
+
+static const annot_agree_param_role cohen_roles[] = {ANNOT_PARAM_COHEN_WEIGHTS, ANNOT_PARAM_SCALE};
+static const annot_agree_param_role item_roles[] = {ANNOT_PARAM_WEIGHTS, ANNOT_PARAM_WEIGHTS};
+static const annot_agree_param_role alpha_roles[] = {ANNOT_PARAM_LEVEL, ANNOT_PARAM_LEVEL};
+
+/* ---------------------------------------------------------------------
+ * The aggregate states: combine, serialize, deserialize
+ * --------------------------------------------------------------------- */
 
 static MemoryContext
 agg_context(FunctionCallInfo fcinfo, const char *fn)
@@ -320,9 +362,21 @@ agg_context(FunctionCallInfo fcinfo, const char *fn)
 	return cxt;
 }
 
+/* Free the core state of a state that has been merged elsewhere. */
+static void
+agg_release(agree_agg *a)
+{
+	annot_agree_items_free(a->items);
+	annot_agree_pair_free(a->pair);
+	a->items = NULL;
+	a->pair = NULL;
+}
+
 /*
  * Combine two states of either kind into the first.  A NULL first state
- * becomes a copy of the second, which is never kept or changed.
+ * becomes a copy of the second, which is never kept or changed.  Received
+ * item states are deferred: the final function merges them, sorted, in
+ * one linear walk each.
  */
 static Datum
 combine_states(FunctionCallInfo fcinfo, bool items)
@@ -340,6 +394,7 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 			PG_RETURN_NULL();
 		PG_RETURN_POINTER(a);
 	}
+
 	/*
 	 * A state just deserialized (in the aggregate context) belongs to no one
 	 * else: adopt it instead of copying, and free it once merged.
@@ -363,7 +418,6 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 	}
 	else if (items && b->received)
 	{
-		/* merged by the final function, in one pass over all states */
 		rc = annot_agree_items_defer(a->items, b->items, &err);
 		if (rc == ANNOT_OK)
 			b->items = NULL;
@@ -373,87 +427,75 @@ combine_states(FunctionCallInfo fcinfo, bool items)
 	else
 		rc = annot_agree_pair_combine(a->pair, b->pair, &err);
 	if (rc == ANNOT_OK && b->received)
-	{
-		annot_agree_items_free(b->items);
-		annot_agree_pair_free(b->pair);
-		b->items = NULL;
-		b->pair = NULL;
-	}
+		agg_release(b);
 	MemoryContextSwitchTo(old);
-	if (rc != ANNOT_OK)
-		annot_raise_as(&err, "agreement aggregate", NULL, NULL);
+	check(rc, &err);
 	PG_RETURN_POINTER(a);
 }
 
-/* The wire form of a state (src/core/FORMAT.md) as bytea. */
-static Datum
-serialize_state(FunctionCallInfo fcinfo)
+/* The wire form of a state (src/core/FORMAT.md) in a varlena. */
+static bytea *
+state_wire(agree_agg *st, MemoryContext cxt)
 {
-	MemoryContext cxt = agg_context(fcinfo, "agreement serialize function");
-	agree_agg  *st = (agree_agg *) PG_GETARG_POINTER(0);
-	size_t		len;
+	annot_err	err;
+	size_t		len = 0;
 	bytea	   *out;
 
-	if (st->items != NULL && st->items->npending > 0)
+	annot_err_init(&err);
+	if (st->items != NULL)
 	{
+		/* sorting keeps the state's content: it stays usable */
 		MemoryContext old = MemoryContextSwitchTo(cxt);
-		annot_err	err;
-		annot_status rc;
+		annot_status rc = annot_agree_items_prepare(st->items, &err);
 
-		annot_err_init(&err);
-		rc = annot_agree_items_flatten(st->items, &err);
 		MemoryContextSwitchTo(old);
-		if (rc != ANNOT_OK)
-			annot_raise_as(&err, "agreement aggregate", NULL, NULL);
+		check(rc, &err);
+		check(annot_agree_items_serial_size(st->items, &len, &err), &err);
 	}
-	len = st->items ? annot_agree_items_serial_size(st->items)
-		: annot_agree_pair_serial_size(st->pair);
-	if (len > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("agreement state too large to serialize"),
-				 errdetail("The state holds %zu bytes; at most 1 GB can move between parallel workers.", len),
-				 errhint("Run the query without parallel workers.")));
+	else
+		check(annot_agree_pair_serial_size(st->pair, &len, &err), &err);
 	out = palloc(VARHDRSZ + len);
 	SET_VARSIZE(out, VARHDRSZ + len);
-	if (st->items)
+	if (st->items != NULL)
 		annot_agree_items_serialize(st->items, (uint8_t *) VARDATA(out));
 	else
 		annot_agree_pair_serialize(st->pair, (uint8_t *) VARDATA(out));
-	PG_RETURN_BYTEA_P(out);
+	return out;
 }
 
 /* A state from its wire form; the core validates every byte (22P03). */
-static Datum
-deserialize_state(FunctionCallInfo fcinfo, bool items)
+static agree_agg *
+wire_state(const uint8_t *data, size_t len, bool items, MemoryContext cxt)
 {
-	bytea	   *in;
 	agree_agg  *st;
 	annot_err	err;
 	annot_status rc;
-	const uint8_t *data;
-	size_t		len;
-	MemoryContext cxt = agg_context(fcinfo, "agreement deserialize function");
-	MemoryContext old;
+	MemoryContext old = MemoryContextSwitchTo(cxt);
 
-	in = PG_GETARG_BYTEA_PP(0);
-	data = (const uint8_t *) VARDATA_ANY(in);
-	len = VARSIZE_ANY_EXHDR(in);
-	/* in the aggregate context, so that combine can adopt the state */
-	old = MemoryContextSwitchTo(cxt);
 	st = palloc0(sizeof(agree_agg));
 	annot_err_init(&err);
 	rc = items ? annot_agree_items_deserialize(data, len, &st->items, &err)
 		: annot_agree_pair_deserialize(data, len, &st->pair, &err);
 	st->received = true;
 	MemoryContextSwitchTo(old);
-	if (rc != ANNOT_OK)
-		annot_raise_as(&err, "agreement state", NULL, NULL);
-	PG_RETURN_POINTER(st);
+	check(rc, &err);
+	return st;
+}
+
+static Datum
+deserialize_state(FunctionCallInfo fcinfo, bool items)
+{
+	MemoryContext cxt = agg_context(fcinfo, "agreement deserialize function");
+	bytea	   *in = PG_GETARG_BYTEA_PP(0);
+
+	/* in the aggregate context, so that combine can adopt the state */
+	PG_RETURN_POINTER(wire_state((const uint8_t *) VARDATA_ANY(in),
+								 VARSIZE_ANY_EXHDR(in), items, cxt));
 }
 
 /* ---------------------------------------------------------------------
- * Pair aggregates: cohen_kappa, cohen_kappa_ci, confusion_matrix
+ * Pair aggregates: cohen_kappa, cohen_kappa_ci, confusion_matrix,
+ * agreement_pairs
  * --------------------------------------------------------------------- */
 
 static Datum pair_transition(FunctionCallInfo fcinfo);
@@ -502,7 +544,7 @@ pair_transition(FunctionCallInfo fcinfo)
 
 	if (st == NULL)
 	{
-		read_params(fcinfo, 3, PARAMS_COHEN, &p);
+		read_params(fcinfo, 3, cohen_roles, &p);
 		old = MemoryContextSwitchTo(cxt);
 		st = palloc0(sizeof(agree_agg));
 		st->pair = annot_agree_pair_create(&p);
@@ -512,7 +554,7 @@ pair_transition(FunctionCallInfo fcinfo)
 	}
 	else if (!st->params_stable)
 	{
-		read_params(fcinfo, 3, PARAMS_COHEN, &p);
+		read_params(fcinfo, 3, cohen_roles, &p);
 		check_same_params(&p, &st->pair->params);
 	}
 
@@ -528,8 +570,7 @@ pair_transition(FunctionCallInfo fcinfo)
 	annot_err_init(&err);
 	rc = annot_agree_pair_add(st->pair, kind, &a, &b, &err);
 	MemoryContextSwitchTo(old);
-	if (rc != ANNOT_OK)
-		annot_raise_as(&err, "agreement aggregate", NULL, NULL);
+	check(rc, &err);
 	PG_RETURN_POINTER(st);
 }
 
@@ -544,7 +585,9 @@ PG_FUNCTION_INFO_V1(agree_pair_serialize);
 Datum
 agree_pair_serialize(PG_FUNCTION_ARGS)
 {
-	return serialize_state(fcinfo);
+	MemoryContext cxt = agg_context(fcinfo, "agree_pair_serialize");
+
+	PG_RETURN_BYTEA_P(state_wire((agree_agg *) PG_GETARG_POINTER(0), cxt));
 }
 
 PG_FUNCTION_INFO_V1(agree_pair_deserialize);
@@ -588,16 +631,20 @@ result_datum(FunctionCallInfo fcinfo, const annot_agree_result *r,
 	return HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls));
 }
 
+static agree_agg *
+final_state(FunctionCallInfo fcinfo, const char *fn)
+{
+	(void) agg_context(fcinfo, fn);
+	return (agree_agg *) PG_GETARG_POINTER(0);
+}
+
 static void
-pair_result(FunctionCallInfo fcinfo, annot_agree_result *r, agree_agg **st)
+cohen_result(const annot_agree_pair *s, annot_agree_result *r)
 {
 	annot_err	err;
 
-	(void) agg_context(fcinfo, "cohen_kappa_final");
-	*st = (agree_agg *) PG_GETARG_POINTER(0);
 	annot_err_init(&err);
-	if (annot_agree_cohen((*st)->pair, r, &err) != ANNOT_OK)
-		annot_raise_as(&err, "weights", NULL, NULL);
+	check(annot_agree_cohen(s, r, &err), &err);
 }
 
 PG_FUNCTION_INFO_V1(cohen_kappa_final);
@@ -605,9 +652,8 @@ Datum
 cohen_kappa_final(PG_FUNCTION_ARGS)
 {
 	annot_agree_result r;
-	agree_agg  *st;
 
-	pair_result(fcinfo, &r, &st);
+	cohen_result(final_state(fcinfo, "cohen_kappa_final")->pair, &r);
 	if (isnan(r.estimate))
 		PG_RETURN_NULL();
 	PG_RETURN_FLOAT8(r.estimate);
@@ -617,162 +663,39 @@ PG_FUNCTION_INFO_V1(cohen_kappa_ci_final);
 Datum
 cohen_kappa_ci_final(PG_FUNCTION_ARGS)
 {
+	agree_agg  *st = final_state(fcinfo, "cohen_kappa_ci_final");
 	annot_agree_result r;
-	agree_agg  *st;
 
-	pair_result(fcinfo, &r, &st);
+	cohen_result(st->pair, &r);
 	PG_RETURN_DATUM(result_datum(fcinfo, &r, st->pair->params.confidence));
 }
 
-/* Whether s is a JSON number as the grammar of RFC 8259 has it. */
-static bool
-is_json_number(const char *s, uint32_t len)
+/* The confusion matrix of a pair state as jsonb. */
+static Datum
+confusion_datum(const annot_agree_pair *s)
 {
-	uint32_t	i = 0;
-	uint32_t	start;
+	annot_err	err;
+	char	   *json;
 
-	if (i < len && s[i] == '-')
-		i++;
-	if (i >= len || !isdigit((unsigned char) s[i]))
-		return false;
-	if (s[i] == '0')
-		i++;
-	else
-		while (i < len && isdigit((unsigned char) s[i]))
-			i++;
-	if (i < len && s[i] == '.')
-	{
-		start = ++i;
-		while (i < len && isdigit((unsigned char) s[i]))
-			i++;
-		if (i == start)
-			return false;
-	}
-	if (i < len && (s[i] == 'e' || s[i] == 'E'))
-	{
-		i++;
-		if (i < len && (s[i] == '+' || s[i] == '-'))
-			i++;
-		start = i;
-		while (i < len && isdigit((unsigned char) s[i]))
-			i++;
-		if (i == start)
-			return false;
-	}
-	return i == len;
-}
-
-/* A label as JSON: numbers for numeric labels, strings otherwise. */
-static void
-append_label(StringInfo buf, const annot_agree_dict *d, uint32_t id)
-{
-	int64_t		i;
-	const char *bytes;
-	uint32_t	len;
-
-	annot_agree_dict_key(d, id, &i, &bytes, &len);
-	if (d->kind == ANNOT_AGREE_KEY_INT)
-		appendStringInfo(buf, INT64_FORMAT, (int64) i);
-	else if (isfinite(d->values[id]) && is_json_number(bytes, len))
-		appendBinaryStringInfo(buf, bytes, len);
-	else
-		escape_json(buf, pnstrdup(bytes, len));
-}
-
-static void
-append_number(StringInfo buf, double x)
-{
-	char		num[ANNOT_DBL_BUFLEN];
-
-	if (isnan(x))
-		appendStringInfoString(buf, "null");
-	else
-	{
-		annot_format_double(num, x);
-		appendStringInfoString(buf, num);
-	}
+	annot_err_init(&err);
+	check(annot_agree_confusion_json(s, &json, &err), &err);
+	return JsonbPGetDatum(annot_jsonb_from_cstring(json));
 }
 
 PG_FUNCTION_INFO_V1(confusion_matrix_final);
 Datum
 confusion_matrix_final(PG_FUNCTION_ARGS)
 {
-	agree_agg  *st;
-	const annot_agree_pair *s;
-	uint32_t   *order;
-	uint32_t	q;
-	uint32_t	i;
-	uint32_t	j;
-	StringInfoData buf;
-	double		n;
-	int64		correct = 0;
-	double		macro = 0.0;
-	double		weighted = 0.0;
-
-	(void) agg_context(fcinfo, "confusion_matrix_final");
-	st = (agree_agg *) PG_GETARG_POINTER(0);
-	s = st->pair;
-	q = s->cats.n;
-	n = (double) s->n;
-	order = palloc(sizeof(uint32_t) * (q + 1));
-	annot_agree_dict_order(&s->cats, order);
-
-	initStringInfo(&buf);
-	appendStringInfoString(&buf, "{\"labels\": [");
-	for (i = 0; i < q; i++)
-	{
-		if (i > 0)
-			appendStringInfoString(&buf, ", ");
-		append_label(&buf, &s->cats, order[i]);
-	}
-	appendStringInfoString(&buf, "], \"matrix\": [");
-	for (i = 0; i < q; i++)
-	{
-		CHECK_FOR_INTERRUPTS();
-		appendStringInfoString(&buf, i > 0 ? ", [" : "[");
-		for (j = 0; j < q; j++)
-			appendStringInfo(&buf, j > 0 ? ", " INT64_FORMAT : INT64_FORMAT,
-							 (int64) s->counts[(size_t) order[i] * s->cap + order[j]]);
-		appendStringInfoChar(&buf, ']');
-	}
-	appendStringInfoString(&buf, "], \"classes\": [");
-	for (i = 0; i < q; i++)
-	{
-		annot_agree_class c;
-
-		annot_agree_class_stats(s, order[i], &c);
-		correct += c.tp;
-		macro += c.f1;
-		weighted += c.f1 * (double) c.support;
-		appendStringInfoString(&buf, i > 0 ? ", {\"label\": " : "{\"label\": ");
-		append_label(&buf, &s->cats, order[i]);
-		appendStringInfo(&buf, ", \"support\": " INT64_FORMAT ", \"predicted\": " INT64_FORMAT
-						 ", \"tp\": " INT64_FORMAT ", \"precision\": ",
-						 (int64) c.support, (int64) c.predicted, (int64) c.tp);
-		append_number(&buf, c.precision);
-		appendStringInfoString(&buf, ", \"recall\": ");
-		append_number(&buf, c.recall);
-		appendStringInfoString(&buf, ", \"f1\": ");
-		append_number(&buf, c.f1);
-		appendStringInfoChar(&buf, '}');
-	}
-	appendStringInfo(&buf, "], \"n\": " INT64_FORMAT ", \"accuracy\": ", (int64) s->n);
-	append_number(&buf, (double) correct / n);
-	appendStringInfoString(&buf, ", \"macro_f1\": ");
-	append_number(&buf, macro / q);
-	appendStringInfoString(&buf, ", \"weighted_f1\": ");
-	append_number(&buf, weighted / n);
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_JSONB_P(annot_jsonb_from_cstring(buf.data));
+	PG_RETURN_DATUM(confusion_datum(final_state(fcinfo, "confusion_matrix_final")->pair));
 }
 
 /* ---------------------------------------------------------------------
  * Item aggregates: fleiss_kappa, gwet_ac1/ac2, percent_agreement,
- * krippendorff_alpha and their _ci variants
+ * krippendorff_alpha and their _ci variants, agreement_items
  * --------------------------------------------------------------------- */
 
 static Datum
-items_transition(FunctionCallInfo fcinfo, param_kind kind)
+items_transition(FunctionCallInfo fcinfo, const annot_agree_param_role *roles)
 {
 	MemoryContext cxt = agg_context(fcinfo, "agree_items_transfn");
 	agree_agg  *st = PG_ARGISNULL(0) ? NULL : (agree_agg *) PG_GETARG_POINTER(0);
@@ -787,7 +710,7 @@ items_transition(FunctionCallInfo fcinfo, param_kind kind)
 
 	if (st == NULL)
 	{
-		read_params(fcinfo, 3, kind, &p);
+		read_params(fcinfo, 3, roles, &p);
 		old = MemoryContextSwitchTo(cxt);
 		st = palloc0(sizeof(agree_agg));
 		st->items = annot_agree_items_create(&p);
@@ -798,7 +721,7 @@ items_transition(FunctionCallInfo fcinfo, param_kind kind)
 	}
 	else if (!st->params_stable)
 	{
-		read_params(fcinfo, 3, kind, &p);
+		read_params(fcinfo, 3, roles, &p);
 		check_same_params(&p, &st->items->params);
 	}
 
@@ -814,8 +737,7 @@ items_transition(FunctionCallInfo fcinfo, param_kind kind)
 	annot_err_init(&err);
 	rc = annot_agree_items_add(st->items, ik, &item, lk, &label, &err);
 	MemoryContextSwitchTo(old);
-	if (rc != ANNOT_OK)
-		annot_raise_as(&err, "agreement aggregate", NULL, NULL);
+	check(rc, &err);
 	PG_RETURN_POINTER(st);
 }
 
@@ -823,14 +745,14 @@ PG_FUNCTION_INFO_V1(agree_items_transfn);
 Datum
 agree_items_transfn(PG_FUNCTION_ARGS)
 {
-	return items_transition(fcinfo, PARAMS_ITEMS);
+	return items_transition(fcinfo, item_roles);
 }
 
 PG_FUNCTION_INFO_V1(agree_alpha_transfn);
 Datum
 agree_alpha_transfn(PG_FUNCTION_ARGS)
 {
-	return items_transition(fcinfo, PARAMS_ALPHA);
+	return items_transition(fcinfo, alpha_roles);
 }
 
 PG_FUNCTION_INFO_V1(agree_items_combine);
@@ -844,7 +766,9 @@ PG_FUNCTION_INFO_V1(agree_items_serialize);
 Datum
 agree_items_serialize(PG_FUNCTION_ARGS)
 {
-	return serialize_state(fcinfo);
+	MemoryContext cxt = agg_context(fcinfo, "agree_items_serialize");
+
+	PG_RETURN_BYTEA_P(state_wire((agree_agg *) PG_GETARG_POINTER(0), cxt));
 }
 
 PG_FUNCTION_INFO_V1(agree_items_deserialize);
@@ -857,19 +781,31 @@ agree_items_deserialize(PG_FUNCTION_ARGS)
 typedef annot_status (*items_coef_fn) (const annot_agree_items *,
 									   annot_agree_result *, annot_err *);
 
+/* One item coefficient of a state, prepared in place (in cxt) first. */
+static void
+items_result(annot_agree_items *s, items_coef_fn fn, MemoryContext cxt,
+			 annot_agree_result *r)
+{
+	annot_err	err;
+	annot_status rc;
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+
+	annot_err_init(&err);
+	rc = annot_agree_items_prepare(s, &err);
+	MemoryContextSwitchTo(old);
+	check(rc, &err);
+	check(fn(s, r, &err), &err);
+}
+
 /* Compute one item coefficient: the estimate, or the composite when ci. */
 static Datum
 items_final(FunctionCallInfo fcinfo, items_coef_fn fn, bool ci)
 {
-	agree_agg  *st;
+	MemoryContext cxt = agg_context(fcinfo, "agreement final function");
+	agree_agg  *st = (agree_agg *) PG_GETARG_POINTER(0);
 	annot_agree_result r;
-	annot_err	err;
 
-	(void) agg_context(fcinfo, "agreement final function");
-	st = (agree_agg *) PG_GETARG_POINTER(0);
-	annot_err_init(&err);
-	if (fn(st->items, &r, &err) != ANNOT_OK)
-		annot_raise_as(&err, "weights", NULL, NULL);
+	items_result(st->items, fn, cxt, &r);
 	if (ci)
 		PG_RETURN_DATUM(result_datum(fcinfo, &r, st->items->params.confidence));
 	if (isnan(r.estimate))
@@ -931,4 +867,406 @@ Datum
 krippendorff_alpha_ci_final(PG_FUNCTION_ARGS)
 {
 	return items_final(fcinfo, annot_agree_krippendorff, true);
+}
+
+/* ---------------------------------------------------------------------
+ * The state types: stored wire form, base64 text, binary send/recv
+ * --------------------------------------------------------------------- */
+
+annot_agree_pair *
+annot_agreement_pairs_from_datum(Datum d)
+{
+	bytea	   *v = DatumGetByteaPP(d);
+	annot_agree_pair *s;
+	annot_err	err;
+
+	annot_err_init(&err);
+	if (annot_agree_pair_deserialize((const uint8_t *) VARDATA_ANY(v),
+									 VARSIZE_ANY_EXHDR(v), &s, &err) != ANNOT_OK)
+	{
+		err.status = ANNOT_ECORRUPT;	/* what is stored was checked on input */
+		annot_raise(&err);
+	}
+	return s;
+}
+
+annot_agree_items *
+annot_agreement_items_from_datum(Datum d)
+{
+	bytea	   *v = DatumGetByteaPP(d);
+	annot_agree_items *s;
+	annot_err	err;
+
+	annot_err_init(&err);
+	if (annot_agree_items_deserialize((const uint8_t *) VARDATA_ANY(v),
+									  VARSIZE_ANY_EXHDR(v), &s, &err) != ANNOT_OK)
+	{
+		err.status = ANNOT_ECORRUPT;
+		annot_raise(&err);
+	}
+	return s;
+}
+
+Datum
+annot_agreement_pairs_datum(const annot_agree_pair *s)
+{
+	agree_agg	st = {0};
+
+	st.pair = (annot_agree_pair *) s;
+	return PointerGetDatum(state_wire(&st, CurrentMemoryContext));
+}
+
+Datum
+annot_agreement_items_datum(annot_agree_items *s)
+{
+	agree_agg	st = {0};
+
+	st.items = s;
+	return PointerGetDatum(state_wire(&st, CurrentMemoryContext));
+}
+
+/*
+ * A state from its wire bytes, checked, in canonical form: an item state
+ * is stored sorted whatever order its cells came in.  On failure err says
+ * why and *out is not set.
+ */
+static annot_status
+state_input(const uint8_t *data, size_t len, bool items, Datum *out,
+			annot_err *err)
+{
+	annot_agree_pair *p = NULL;
+	annot_agree_items *s = NULL;
+	annot_status rc;
+	bytea	   *v;
+
+	rc = items ? annot_agree_items_deserialize(data, len, &s, err)
+		: annot_agree_pair_deserialize(data, len, &p, err);
+	if (rc != ANNOT_OK)
+		return rc;
+	if (items && !annot_agree_items_ready(s))
+	{
+		/* an unsorted item state: stored as its sorted form */
+		if ((rc = annot_agree_items_prepare(s, err)) != ANNOT_OK)
+			return rc;
+		*out = annot_agreement_items_datum(s);
+		annot_agree_items_free(s);
+		return ANNOT_OK;
+	}
+	annot_agree_items_free(s);
+	annot_agree_pair_free(p);
+	v = palloc(VARHDRSZ + len);
+	SET_VARSIZE(v, VARHDRSZ + len);
+	memcpy(VARDATA(v), data, len);
+	*out = PointerGetDatum(v);
+	return ANNOT_OK;
+}
+
+static Datum
+state_in(FunctionCallInfo fcinfo, bool items)
+{
+	char	   *str = PG_GETARG_CSTRING(0);
+	annot_err	err;
+	uint8_t    *wire;
+	size_t		len;
+	annot_status rc;
+	Datum		d = (Datum) 0;
+
+	annot_err_init(&err);
+	rc = annot_agree_text_decode(str, strlen(str), &wire, &len, &err);
+	if (rc == ANNOT_OK)
+		rc = state_input(wire, len, items, &d, &err);
+	if (rc == ANNOT_OK)
+		PG_RETURN_DATUM(d);
+	/* a text that decodes to a malformed state is a bad literal */
+	if (rc == ANNOT_EBINARY)
+		err.status = ANNOT_ESYNTAX;
+	annot_err_about(&err, items ? "agreement_items" : "agreement_pairs", str);
+	(void) annot_report(&err, ANNOT_ESCONTEXT(fcinfo));
+	PG_RETURN_NULL();
+}
+
+static Datum
+state_out(FunctionCallInfo fcinfo)
+{
+	bytea	   *v = PG_GETARG_BYTEA_PP(0);
+	size_t		len = VARSIZE_ANY_EXHDR(v);
+	size_t		tlen = 0;
+	annot_err	err;
+	char	   *out;
+
+	annot_err_init(&err);
+	check(annot_agree_text_len(len, &tlen, &err), &err);
+	out = palloc(tlen + 1);
+	annot_agree_text_encode((const uint8_t *) VARDATA_ANY(v), len, out);
+	PG_RETURN_CSTRING(out);
+}
+
+static Datum
+state_recv(FunctionCallInfo fcinfo, bool items)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	const uint8_t *data = (const uint8_t *) buf->data + buf->cursor;
+	size_t		len = buf->len - buf->cursor;
+	annot_err	err;
+	Datum		d = (Datum) 0;
+
+	annot_err_init(&err);
+	check(state_input(data, len, items, &d, &err), &err);
+	buf->cursor = buf->len;
+	PG_RETURN_DATUM(d);
+}
+
+static Datum
+state_send(FunctionCallInfo fcinfo)
+{
+	bytea	   *v = PG_GETARG_BYTEA_PP(0);
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbytes(&buf, VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+PG_FUNCTION_INFO_V1(agreement_pairs_in);
+Datum
+agreement_pairs_in(PG_FUNCTION_ARGS)
+{
+	return state_in(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(agreement_pairs_out);
+Datum
+agreement_pairs_out(PG_FUNCTION_ARGS)
+{
+	return state_out(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(agreement_pairs_recv);
+Datum
+agreement_pairs_recv(PG_FUNCTION_ARGS)
+{
+	return state_recv(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(agreement_pairs_send);
+Datum
+agreement_pairs_send(PG_FUNCTION_ARGS)
+{
+	return state_send(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(agreement_items_in);
+Datum
+agreement_items_in(PG_FUNCTION_ARGS)
+{
+	return state_in(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(agreement_items_out);
+Datum
+agreement_items_out(PG_FUNCTION_ARGS)
+{
+	return state_out(fcinfo);
+}
+
+PG_FUNCTION_INFO_V1(agreement_items_recv);
+Datum
+agreement_items_recv(PG_FUNCTION_ARGS)
+{
+	return state_recv(fcinfo, true);
+}
+
+PG_FUNCTION_INFO_V1(agreement_items_send);
+Datum
+agreement_items_send(PG_FUNCTION_ARGS)
+{
+	return state_send(fcinfo);
+}
+
+/* ---------------------------------------------------------------------
+ * Building and merging stored states
+ * --------------------------------------------------------------------- */
+
+/* Final function of agreement_pairs(a, b) and agreement_merge(pairs). */
+PG_FUNCTION_INFO_V1(agreement_pairs_final);
+Datum
+agreement_pairs_final(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo, "agreement_pairs_final");
+
+	PG_RETURN_POINTER(state_wire((agree_agg *) PG_GETARG_POINTER(0), cxt));
+}
+
+/* Final function of agreement_items(item, label) and agreement_merge(items). */
+PG_FUNCTION_INFO_V1(agreement_items_final);
+Datum
+agreement_items_final(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = agg_context(fcinfo, "agreement_items_final");
+
+	PG_RETURN_POINTER(state_wire((agree_agg *) PG_GETARG_POINTER(0), cxt));
+}
+
+/*
+ * Transition of agreement_merge: each stored state is decoded into the
+ * aggregate context with default parameters (readers choose theirs) and
+ * merged like a parallel worker's: pairs add up, item states wait sorted
+ * to be merged by the final function.
+ */
+static Datum
+merge_transition(FunctionCallInfo fcinfo, bool items)
+{
+	MemoryContext cxt = agg_context(fcinfo, "agreement_merge");
+	agree_agg  *st = PG_ARGISNULL(0) ? NULL : (agree_agg *) PG_GETARG_POINTER(0);
+	bytea	   *v;
+	agree_agg  *in;
+	annot_agree_params p;
+	annot_err	err;
+	annot_status rc;
+	MemoryContext old;
+
+	if (PG_ARGISNULL(1))
+	{
+		if (st == NULL)
+			PG_RETURN_NULL();
+		PG_RETURN_POINTER(st);
+	}
+	v = PG_GETARG_BYTEA_PP(1);
+	in = wire_state((const uint8_t *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v),
+					items, cxt);
+	annot_agree_params_default(&p);
+	if (items)
+		in->items->params = p;
+	else
+		in->pair->params = p;
+	in->received = false;
+	if (st == NULL)
+		PG_RETURN_POINTER(in);
+	old = MemoryContextSwitchTo(cxt);
+	annot_err_init(&err);
+	if (items)
+	{
+		rc = annot_agree_items_defer(st->items, in->items, &err);
+		if (rc == ANNOT_OK)
+			in->items = NULL;
+	}
+	else
+		rc = annot_agree_pair_combine(st->pair, in->pair, &err);
+	agg_release(in);
+	pfree(in);
+	MemoryContextSwitchTo(old);
+	check(rc, &err);
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(agreement_pairs_merge_transfn);
+Datum
+agreement_pairs_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return merge_transition(fcinfo, false);
+}
+
+PG_FUNCTION_INFO_V1(agreement_items_merge_transfn);
+Datum
+agreement_items_merge_transfn(PG_FUNCTION_ARGS)
+{
+	return merge_transition(fcinfo, true);
+}
+
+/* ---------------------------------------------------------------------
+ * Readers: a coefficient with its interval from a stored state
+ * --------------------------------------------------------------------- */
+
+/*
+ * A reader's parameters: ntext text arguments after the state, in the
+ * given roles, then the confidence level.  A quoted number given in a text
+ * slot (a confidence, as the aggregates allow) stands unless the
+ * confidence argument says otherwise.
+ */
+static void
+reader_params(FunctionCallInfo fcinfo, annot_agree_params *p, int ntext,
+			  const annot_agree_param_role *roles)
+{
+	annot_err	err;
+	double		confidence = PG_GETARG_FLOAT8(ntext + 1);
+	int			i;
+
+	annot_agree_params_default(p);
+	annot_err_init(&err);
+	for (i = 1; i <= ntext; i++)
+	{
+		text	   *v = PG_GETARG_TEXT_PP(i);
+
+		check(annot_agree_set_param(p, roles[i - 1], VARDATA_ANY(v),
+									VARSIZE_ANY_EXHDR(v), &err), &err);
+	}
+	if (p->confidence == 0.95 || confidence != 0.95)
+		check(annot_agree_set_confidence(p, confidence, &err), &err);
+}
+
+/* A coefficient of a stored item state with the reader's parameters. */
+static Datum
+items_reader(FunctionCallInfo fcinfo, items_coef_fn fn, int ntext,
+			 const annot_agree_param_role *roles)
+{
+	annot_agree_items *s = PG_GETARG_AGREEMENT_ITEMS(0);
+	annot_agree_result r;
+
+	reader_params(fcinfo, &s->params, ntext, roles);
+	items_result(s, fn, CurrentMemoryContext, &r);
+	PG_RETURN_DATUM(result_datum(fcinfo, &r, s->params.confidence));
+}
+
+PG_FUNCTION_INFO_V1(cohen_kappa);
+Datum
+cohen_kappa(PG_FUNCTION_ARGS)
+{
+	annot_agree_pair *s = PG_GETARG_AGREEMENT_PAIRS(0);
+	annot_agree_result r;
+
+	reader_params(fcinfo, &s->params, 2, cohen_roles);
+	cohen_result(s, &r);
+	PG_RETURN_DATUM(result_datum(fcinfo, &r, s->params.confidence));
+}
+
+PG_FUNCTION_INFO_V1(confusion_matrix);
+Datum
+confusion_matrix(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_DATUM(confusion_datum(PG_GETARG_AGREEMENT_PAIRS(0)));
+}
+
+PG_FUNCTION_INFO_V1(fleiss_kappa);
+Datum
+fleiss_kappa(PG_FUNCTION_ARGS)
+{
+	return items_reader(fcinfo, annot_agree_fleiss, 1, item_roles);
+}
+
+PG_FUNCTION_INFO_V1(gwet_ac1);
+Datum
+gwet_ac1(PG_FUNCTION_ARGS)
+{
+	return items_reader(fcinfo, annot_agree_gwet, 0, item_roles);
+}
+
+PG_FUNCTION_INFO_V1(gwet_ac2);
+Datum
+gwet_ac2(PG_FUNCTION_ARGS)
+{
+	return items_reader(fcinfo, annot_agree_gwet, 1, item_roles);
+}
+
+PG_FUNCTION_INFO_V1(percent_agreement);
+Datum
+percent_agreement(PG_FUNCTION_ARGS)
+{
+	return items_reader(fcinfo, annot_agree_percent, 1, item_roles);
+}
+
+PG_FUNCTION_INFO_V1(krippendorff_alpha);
+Datum
+krippendorff_alpha(PG_FUNCTION_ARGS)
+{
+	return items_reader(fcinfo, annot_agree_krippendorff, 1, alpha_roles);
 }

@@ -14,7 +14,9 @@ error at most 1e-9):
 - statsmodels.stats.inter_rater.cohens_kappa: kappa, its asymptotic
   standard error and 95% confidence limits;
 - sklearn.metrics.confusion_matrix and precision_recall_fscore_support;
-- statsmodels.stats.inter_rater.fleiss_kappa on aggregate_raters tables.
+- statsmodels.stats.inter_rater.fleiss_kappa on aggregate_raters tables;
+- the same peers' values read from agreement states built in two parts
+  and merged (annot.agreement_merge), as stored states roll up.
 """
 import os
 import sys
@@ -115,7 +117,12 @@ def main(outdir):
                   "FROM pr WHERE c = %d) s;"
                   % (lit(r["kappa"]), lit(r["std_kappa"]), lit(r["kappa_low"]),
                      lit(r["kappa_upp"]), case, wt, wt, case))
-                checks += 1
+                w("SELECT ok(pg_temp.close((k).estimate, %s) AND pg_temp.close((k).se, %s), "
+                  "'statsmodels cohens_kappa from merged states case %d %s') "
+                  "FROM (SELECT cohen_kappa(agreement_merge(s), weights => '%s') AS k FROM "
+                  "(SELECT agreement_pairs(a, b) AS s FROM pr WHERE c = %d GROUP BY a %% 2) h) x;"
+                  % (lit(r["kappa"]), lit(r["std_kappa"]), case, wt, wt, case))
+                checks += 2
         # confusion matrix and per-class scores (truth = a)
         cm = confusion_matrix(a, b, labels=levels)
         p, rc, f1, sup = precision_recall_fscore_support(
@@ -149,6 +156,11 @@ def main(outdir):
         fk = fleiss_kappa(table, method="fleiss")
         w("SELECT ok(pg_temp.close(fleiss_kappa(item, label), %s), "
           "'statsmodels fleiss_kappa case %d') FROM rt WHERE c = %d;" % (lit(fk), case, case))
+        w("SELECT ok(pg_temp.close((fleiss_kappa(agreement_merge(s))).estimate, %s), "
+          "'statsmodels fleiss_kappa from merged states case %d') FROM "
+          "(SELECT agreement_items(item, label) AS s FROM rt WHERE c = %d GROUP BY label %% 2) h;"
+          % (lit(fk), case, case))
+        checks += 1
         # percent agreement: the mean share of agreeing rater pairs (statsmodels' P-bar)
         n = m.shape[1]
         pbar = float(((table * (table - 1)).sum(axis=1) / (n * (n - 1))).mean())

@@ -307,7 +307,7 @@ test_edges(void)
 		/* a key of another kind is refused */
 		CHECK_STATUS(annot_agree_items_add(t, ANNOT_AGREE_KEY_INT, &it,
 										   ANNOT_AGREE_KEY_INT, &it, NULL),
-					 ANNOT_ECORRUPT);
+					 ANNOT_EPARAM);
 		annot_agree_items_free(t);
 	}
 	{
@@ -336,14 +336,35 @@ test_edges(void)
 	}
 }
 
+/* Serialized sizes (the states here are far below the limit). */
+static size_t
+items_size(const annot_agree_items *s)
+{
+	size_t		n = 0;
+
+	if (annot_agree_items_serial_size(s, &n, NULL) != ANNOT_OK)
+		abort();
+	return n;
+}
+
+static size_t
+pair_size(const annot_agree_pair *s)
+{
+	size_t		n = 0;
+
+	if (annot_agree_pair_serial_size(s, &n, NULL) != ANNOT_OK)
+		abort();
+	return n;
+}
+
 /* Serialize, deserialize and compare the serializations byte for byte. */
 static void
 test_roundtrip(void)
 {
 	annot_agree_items *s = items_from(diagnoses, 30, 6, ANNOT_W_QUADRATIC);
 	annot_agree_pair *p = pair_from(anxiety, 20, 3, 0, 2, ANNOT_W_LINEAR, ANNOT_SCALE_RANGE);
-	size_t		n = annot_agree_items_serial_size(s);
-	size_t		m = annot_agree_pair_serial_size(p);
+	size_t		n = items_size(s);
+	size_t		m = pair_size(p);
 	uint8_t    *buf = malloc(n);
 	uint8_t    *pbuf = malloc(m);
 	annot_agree_items *s2;
@@ -355,7 +376,7 @@ test_roundtrip(void)
 
 	annot_agree_items_serialize(s, buf);
 	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &s2, NULL), ANNOT_OK);
-	CHECK(annot_agree_items_serial_size(s2) == n);
+	CHECK(items_size(s2) == n);
 	annot_agree_fleiss(s, &r1, NULL);
 	annot_agree_fleiss(s2, &r2, NULL);
 	CHECK(r1.estimate == r2.estimate && r1.se == r2.se);
@@ -452,18 +473,24 @@ test_combine(void)
 	annot_agree_items_free(whole);
 }
 
-/* A state through the wire: serialize, then deserialize (dense). */
+/* A state through the wire as a worker sends it: prepared, serialized, read. */
 static annot_agree_items *
 wire(const annot_agree_items *s)
 {
-	size_t		n = annot_agree_items_serial_size(s);
-	uint8_t    *buf = malloc(n);
+	annot_agree_items *c = annot_agree_items_copy(s, NULL);
+	size_t		n;
+	uint8_t    *buf;
 	annot_agree_items *out = NULL;
 
-	annot_agree_items_serialize(s, buf);
+	if (c == NULL || annot_agree_items_prepare(c, NULL) != ANNOT_OK)
+		abort();
+	n = items_size(c);
+	buf = malloc(n);
+	annot_agree_items_serialize(c, buf);
 	if (annot_agree_items_deserialize(buf, n, &out, NULL) != ANNOT_OK)
 		abort();
 	free(buf);
+	annot_agree_items_free(c);
 	return out;
 }
 
@@ -513,18 +540,18 @@ test_deferred(void)
 								  ANNOT_AGREE_KEY_INT, &lab, NULL);
 		}
 	lead = wire(w[0]);
-	CHECK(lead->dense);
+	CHECK(lead->form == ANNOT_AGREE_SORTED);
 	CHECK_STATUS(annot_agree_items_defer(lead, wire(w[1]), NULL), ANNOT_OK);
 	CHECK_STATUS(annot_agree_items_defer(lead, wire(w[2]), NULL), ANNOT_OK);
 	CHECK(lead->npending == 2 && lead->n == 60);
 	CHECK(same_result(lead, whole));
 
-	/* a copy and a flattened state give the same, and so does the wire */
+	/* a copy and a prepared state give the same, and so does the wire */
 	copy = annot_agree_items_copy(lead, NULL);
 	CHECK(copy != NULL && copy->npending == 0 && copy->n == 60);
 	CHECK(same_result(copy, whole));
-	CHECK_STATUS(annot_agree_items_flatten(lead, NULL), ANNOT_OK);
-	CHECK(lead->npending == 0 && lead->n == 60 && !lead->dense);
+	CHECK_STATUS(annot_agree_items_prepare(lead, NULL), ANNOT_OK);
+	CHECK(lead->npending == 0 && lead->n == 60 && lead->form == ANNOT_AGREE_SORTED);
 	CHECK(same_result(lead, whole));
 	again = wire(lead);
 	CHECK(same_result(again, whole));
@@ -538,7 +565,7 @@ test_deferred(void)
 										   ANNOT_AGREE_KEY_INT, &lab, NULL), ANNOT_OK);
 		CHECK_STATUS(annot_agree_items_add(whole, ANNOT_AGREE_KEY_INT, &it,
 										   ANNOT_AGREE_KEY_INT, &lab, NULL), ANNOT_OK);
-		CHECK(!again->dense && again->items.n == 20);
+		CHECK(again->form == ANNOT_AGREE_HASHED && again->items.n == 20);
 		CHECK(same_result(again, whole));
 	}
 	/* deferring a state that holds deferred states keeps one flat list */
@@ -560,6 +587,316 @@ test_deferred(void)
 	annot_agree_items_free(copy);
 	annot_agree_items_free(again);
 	annot_agree_items_free(whole);
+}
+
+/* The wire bytes of a state as a worker sends it. */
+static uint8_t *
+wire_bytes(const annot_agree_items *s, size_t *n)
+{
+	annot_agree_items *c = annot_agree_items_copy(s, NULL);
+	uint8_t    *buf;
+
+	if (c == NULL || annot_agree_items_prepare(c, NULL) != ANNOT_OK)
+		abort();
+	*n = items_size(c);
+	buf = malloc(*n);
+	annot_agree_items_serialize(c, buf);
+	annot_agree_items_free(c);
+	return buf;
+}
+
+/*
+ * Stored states roll up to the state of all their ratings: split the
+ * ratings five ways (an item's ratings scattered), merge the sorted parts,
+ * and the merged state serializes to the very bytes of the whole, so every
+ * coefficient is bit-identical.
+ */
+static void
+test_sorted_merge(void)
+{
+	annot_agree_params pr = params(ANNOT_W_UNWEIGHTED, ANNOT_SCALE_OBSERVED);
+	annot_agree_items *whole = items_from(diagnoses, 30, 6, ANNOT_W_UNWEIGHTED);
+	annot_agree_items *part[5];
+	annot_agree_items *merged;
+	uint8_t    *a;
+	uint8_t    *b;
+	size_t		na;
+	size_t		nb;
+	int			u;
+	int			k;
+	int			split;
+
+	for (split = 0; split < 3; split++)
+	{
+		for (k = 0; k < 5; k++)
+			part[k] = annot_agree_items_create(&pr);
+		for (u = 29; u >= 0; u--)
+			for (k = 0; k < 6; k++)
+			{
+				annot_agree_key it = ikey(u * 37 % 11 - 5 + u * 1000);
+				annot_agree_key lab = ikey(diagnoses[u * 6 + k]);
+				int			to = split == 0 ? k % 5 : split == 1 ? u % 5 : (u * k + u) % 5;
+
+				annot_agree_items_add(part[to], ANNOT_AGREE_KEY_INT, &it,
+									  ANNOT_AGREE_KEY_INT, &lab, NULL);
+			}
+		merged = wire(part[0]);
+		for (k = 1; k < 5; k++)
+			CHECK_STATUS(annot_agree_items_defer(merged, wire(part[k]), NULL), ANNOT_OK);
+		CHECK_STATUS(annot_agree_items_prepare(merged, NULL), ANNOT_OK);
+		CHECK(annot_agree_items_ready(merged) && merged->n == 180);
+		if (split == 0)
+		{
+			annot_agree_items_free(whole);
+			whole = annot_agree_items_create(&pr);
+			for (u = 0; u < 30; u++)
+				for (k = 0; k < 6; k++)
+				{
+					annot_agree_key it = ikey(u * 37 % 11 - 5 + u * 1000);
+					annot_agree_key lab = ikey(diagnoses[u * 6 + k]);
+
+					annot_agree_items_add(whole, ANNOT_AGREE_KEY_INT, &it,
+										  ANNOT_AGREE_KEY_INT, &lab, NULL);
+				}
+		}
+		a = wire_bytes(whole, &na);
+		b = wire_bytes(merged, &nb);
+		CHECK(na == nb && memcmp(a, b, na) == 0);
+		CHECK(same_result(merged, whole));
+		free(a);
+		free(b);
+		for (k = 0; k < 5; k++)
+			annot_agree_items_free(part[k]);
+		annot_agree_items_free(merged);
+	}
+
+	/* text keys with numeric values: 9 before 10, numbers before words */
+	{
+		annot_agree_items *x = annot_agree_items_create(&pr);
+		annot_agree_items *y = annot_agree_items_create(&pr);
+		const char *labels[] = {"10", "9", "b", "ab", "a"};
+		double		values[] = {10, 9, NAN, NAN, NAN};
+		annot_agree_key it = {0, "item", 4, NAN};
+		size_t		i;
+
+		for (i = 0; i < 5; i++)
+		{
+			annot_agree_key lab = {0, labels[i], (uint32_t) strlen(labels[i]), values[i]};
+
+			annot_agree_items_add(i % 2 ? x : y, ANNOT_AGREE_KEY_BYTES, &it,
+								  ANNOT_AGREE_KEY_BYTES, &lab, NULL);
+		}
+		CHECK_STATUS(annot_agree_items_defer(x, y, NULL), ANNOT_OK);
+		CHECK_STATUS(annot_agree_items_prepare(x, NULL), ANNOT_OK);
+		CHECK(x->cats.n == 5 && x->items.n == 1 && x->ncells == 5);
+		if (x->cats.n == 5)
+		{
+			const char *want[] = {"9", "10", "a", "ab", "b"};
+
+			for (i = 0; i < 5; i++)
+			{
+				int64_t		iv;
+				const char *bytes;
+				uint32_t	len;
+
+				annot_agree_dict_key(&x->cats, (uint32_t) i, &iv, &bytes, &len);
+				CHECK(len == strlen(want[i]) && memcmp(bytes, want[i], len) == 0);
+			}
+		}
+		annot_agree_items_free(x);
+	}
+	/* states of integer and of text labels do not merge */
+	{
+		annot_agree_items *x = items_from(anxiety, 20, 3, ANNOT_W_UNWEIGHTED);
+		annot_agree_items *y = annot_agree_items_create(&pr);
+		annot_agree_key it = ikey(1);
+		annot_agree_key lab = {0, "cat", 3, NAN};
+
+		annot_agree_items_add(y, ANNOT_AGREE_KEY_INT, &it, ANNOT_AGREE_KEY_BYTES, &lab, NULL);
+		CHECK_STATUS(annot_agree_items_prepare(y, NULL), ANNOT_OK);
+		CHECK_STATUS(annot_agree_items_defer(x, y, NULL), ANNOT_OK);
+		CHECK_STATUS(annot_agree_items_prepare(x, NULL), ANNOT_EPARAM);
+		annot_agree_items_free(x);
+	}
+	annot_agree_items_free(whole);
+}
+
+/* A state that says it is sorted must be: order is checked on the way in. */
+static void
+test_sorted_checks(void)
+{
+	annot_agree_items *s = items_from(raw5, 15, 5, ANNOT_W_UNWEIGHTED);
+	size_t		n;
+	uint8_t    *buf = wire_bytes(s, &n);
+	uint8_t		tmp[16];
+	annot_agree_items *t;
+
+	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &t, NULL), ANNOT_OK);
+	CHECK(t->form == ANNOT_AGREE_SORTED);
+	annot_agree_items_free(t);
+	CHECK(buf[5] == 1);
+
+	/* two item keys swapped (the dictionary starts at 22, keys at 28) */
+	memcpy(tmp, buf + 28, 8);
+	memcpy(buf + 28, buf + 36, 8);
+	memcpy(buf + 36, tmp, 8);
+	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &t, NULL), ANNOT_EBINARY);
+	/* unsorted, the same bytes are a valid state in another order */
+	buf[5] = 0;
+	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &t, NULL), ANNOT_OK);
+	CHECK(t != NULL && t->form == ANNOT_AGREE_DENSE);
+	annot_agree_items_free(t);
+	memcpy(tmp, buf + 28, 8);
+	memcpy(buf + 28, buf + 36, 8);
+	memcpy(buf + 36, tmp, 8);
+	buf[5] = 1;
+
+	/* the last two cells swapped */
+	memcpy(tmp, buf + n - 16, 16);
+	memmove(buf + n - 16, buf + n - 32, 16);
+	memcpy(buf + n - 32, tmp, 16);
+	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &t, NULL), ANNOT_EBINARY);
+	buf[5] = 0;
+	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &t, NULL), ANNOT_OK);
+	annot_agree_items_free(t);
+	/* an unknown flag */
+	buf[5] = 2;
+	CHECK_STATUS(annot_agree_items_deserialize(buf, n, &t, NULL), ANNOT_EBINARY);
+	free(buf);
+	annot_agree_items_free(s);
+}
+
+/* Base64 text form: every padding, blanks around, and what is refused. */
+static void
+test_text_form(void)
+{
+	const uint8_t data[] = {'A', 'I', 1, 0, 0xff, 0x80, 0x3e};
+	size_t		len;
+
+	for (len = 0; len <= sizeof(data); len++)
+	{
+		size_t		tlen = 0;
+		char		text[32];
+		uint8_t    *back;
+		size_t		blen;
+
+		CHECK_STATUS(annot_agree_text_len(len, &tlen, NULL), ANNOT_OK);
+		annot_agree_text_encode(data, len, text);
+		CHECK(strlen(text) == tlen && tlen % 4 == 0);
+		if (len == 0)
+		{
+			CHECK_STATUS(annot_agree_text_decode(text, tlen, &back, &blen, NULL), ANNOT_ESYNTAX);
+			continue;
+		}
+		CHECK_STATUS(annot_agree_text_decode(text, tlen, &back, &blen, NULL), ANNOT_OK);
+		CHECK(blen == len && memcmp(back, data, len) == 0);
+		annot_free(back);
+	}
+	{
+		char		text[32];
+		uint8_t    *back;
+		size_t		blen;
+		annot_err	err;
+
+		annot_agree_text_encode(data, 7, text);
+		CHECK_STR(text, "QUkBAP+APg==");
+		CHECK_STATUS(annot_agree_text_decode(" \nQUkB\nAP+APg==\t", 16, &back, &blen, NULL), ANNOT_OK);
+		CHECK(blen == 7);
+		annot_free(back);
+		annot_err_init(&err);
+		CHECK_STATUS(annot_agree_text_decode("QUkB*P+APg==", 12, &back, &blen, &err), ANNOT_ESYNTAX);
+		CHECK(back == NULL && err.pos == 4);
+		CHECK_STATUS(annot_agree_text_decode("QUkBAP+APg=", 11, &back, &blen, NULL), ANNOT_ESYNTAX);
+		CHECK_STATUS(annot_agree_text_decode("QU=BAP+APg==", 12, &back, &blen, NULL), ANNOT_ESYNTAX);
+		CHECK_STATUS(annot_agree_text_decode("QUkBAP-APg==", 12, &back, &blen, NULL), ANNOT_ESYNTAX);
+		CHECK_STATUS(annot_agree_text_decode("QUkBAP+A=g==", 12, &back, &blen, NULL), ANNOT_ESYNTAX);
+		CHECK_STATUS(annot_agree_text_len(ANNOT_AGREE_MAX_TEXT_WIRE + 1, &blen, NULL), ANNOT_ELIMIT);
+	}
+}
+
+/* The confusion matrix JSON, exactly. */
+static void
+test_confusion_json(void)
+{
+	annot_agree_params pr = params(ANNOT_W_UNWEIGHTED, ANNOT_SCALE_OBSERVED);
+	annot_agree_pair *s = annot_agree_pair_create(&pr);
+	const char *t[] = {"dog", "cat", "cat", "b\"ird\n", "cat"};
+	const char *p[] = {"dog", "cat", "dog", "cat", "cat"};
+	char	   *json;
+	int			i;
+
+	for (i = 0; i < 5; i++)
+	{
+		annot_agree_key a = {0, t[i], (uint32_t) strlen(t[i]), NAN};
+		annot_agree_key b = {0, p[i], (uint32_t) strlen(p[i]), NAN};
+
+		CHECK_STATUS(annot_agree_pair_add(s, ANNOT_AGREE_KEY_BYTES, &a, &b, NULL), ANNOT_OK);
+	}
+	CHECK_STATUS(annot_agree_confusion_json(s, &json, NULL), ANNOT_OK);
+	CHECK_STR(json,
+			  "{\"labels\": [\"b\\\"ird\\n\", \"cat\", \"dog\"], "
+			  "\"matrix\": [[0, 1, 0], [0, 2, 1], [0, 0, 1]], "
+			  "\"classes\": [{\"label\": \"b\\\"ird\\n\", \"support\": 1, \"predicted\": 0, \"tp\": 0, "
+			  "\"precision\": null, \"recall\": 0, \"f1\": 0}, "
+			  "{\"label\": \"cat\", \"support\": 3, \"predicted\": 3, \"tp\": 2, "
+			  "\"precision\": 0.6666666666666666, \"recall\": 0.6666666666666666, \"f1\": 0.6666666666666666}, "
+			  "{\"label\": \"dog\", \"support\": 1, \"predicted\": 2, \"tp\": 1, "
+			  "\"precision\": 0.5, \"recall\": 1, \"f1\": 0.6666666666666666}], "
+			  "\"n\": 5, \"accuracy\": 0.6, \"macro_f1\": 0.4444444444444444, "
+			  "\"weighted_f1\": 0.5333333333333333}");
+	annot_free(json);
+	annot_agree_pair_free(s);
+
+	/* integer labels and numeric text labels print as numbers */
+	s = annot_agree_pair_create(&pr);
+	{
+		annot_agree_key a = ikey(-3);
+		annot_agree_key b = ikey(7);
+
+		annot_agree_pair_add(s, ANNOT_AGREE_KEY_INT, &a, &b, NULL);
+		CHECK_STATUS(annot_agree_confusion_json(s, &json, NULL), ANNOT_OK);
+		CHECK(strncmp(json, "{\"labels\": [-3, 7], \"matrix\": [[0, 1], [0, 0]]", 45) == 0);
+		annot_free(json);
+	}
+	annot_agree_pair_free(s);
+}
+
+/* Parameters by name; a quoted number between 0 and 1 is a confidence. */
+static void
+test_params(void)
+{
+	annot_agree_params p;
+	annot_err	err;
+
+	annot_agree_params_default(&p);
+	CHECK(p.weights == ANNOT_W_UNWEIGHTED && p.scale == ANNOT_SCALE_OBSERVED && p.confidence == 0.95);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_COHEN_WEIGHTS, "linear", 6, NULL), ANNOT_OK);
+	CHECK(p.weights == ANNOT_W_LINEAR);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_SCALE, "0.9", 3, NULL), ANNOT_OK);
+	CHECK(p.confidence == 0.9 && p.scale == ANNOT_SCALE_OBSERVED);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_SCALE, "range", 5, NULL), ANNOT_OK);
+	CHECK(p.scale == ANNOT_SCALE_RANGE);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_LEVEL, "ordinal", 7, NULL), ANNOT_OK);
+	CHECK(p.weights == ANNOT_W_KORDINAL);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_WEIGHTS, "ordinal", 7, NULL), ANNOT_OK);
+	CHECK(p.weights == ANNOT_W_ORDINAL);
+	annot_err_init(&err);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_COHEN_WEIGHTS, "ordinal", 7, &err), ANNOT_EPARAM);
+	CHECK_STR(err.subject, "weights");
+	CHECK_STR(err.detail, "Weights \"ordinal\" are not one of unweighted, linear, quadratic.");
+	annot_err_init(&err);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_LEVEL, "1", 1, &err), ANNOT_EPARAM);
+	CHECK_STR(err.detail, "Level \"1\" is not one of nominal, ordinal, interval, ratio.");
+	annot_err_init(&err);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_WEIGHTS, NULL, 0, &err), ANNOT_EPARAM);
+	CHECK_STR(err.detail, "Weights must not be null.");
+	annot_err_init(&err);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_CONFIDENCE, " 0.99 ", 6, &err), ANNOT_OK);
+	CHECK(p.confidence == 0.99);
+	CHECK_STATUS(annot_agree_set_param(&p, ANNOT_PARAM_CONFIDENCE, "high", 4, &err), ANNOT_EPARAM);
+	CHECK_STR(err.subject, "confidence level");
+	CHECK_STATUS(annot_agree_set_confidence(&p, 1.0, NULL), ANNOT_EPARAM);
+	CHECK(p.confidence == 0.99);
 }
 
 static void
@@ -590,6 +927,11 @@ main(void)
 	test_roundtrip();
 	test_combine();
 	test_deferred();
+	test_sorted_merge();
+	test_sorted_checks();
+	test_text_form();
+	test_confusion_json();
+	test_params();
 	test_quantiles();
 	return unit_done("agree");
 }

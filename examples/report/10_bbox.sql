@@ -12,26 +12,19 @@ SELECT (SELECT count(*) FROM images) AS images,
 	(SELECT count(*) FROM annotator_boxes) AS annotator_boxes,
 	(SELECT count(*) FROM annotators) AS annotators;
 
-\echo 'Per annotator: each box against the best-overlapping gold box of the'
-\echo 'same image (found through the GiST index on gold_boxes.box).'
-WITH best AS (
-	SELECT l.label_id, l.annotator_id, l.category, m.category AS gold_category,
-		coalesce(m.iou, 0) AS iou
-	FROM annotator_boxes l
-	LEFT JOIN LATERAL (
-		SELECT g.category, annot.iou(l.box, g.box) AS iou
-		FROM gold_boxes g
-		WHERE g.image_id = l.image_id AND g.box && l.box
-		ORDER BY annot.iou(l.box, g.box) DESC
-		LIMIT 1) m ON true
-)
-SELECT a.name AS annotator, count(*) AS boxes,
-	round(avg(iou)::numeric, 3) AS mean_best_iou,
-	round(avg((iou >= 0.5)::int)::numeric, 3) AS "share_iou>=.5",
-	round(avg((iou >= 0.75)::int)::numeric, 3) AS "share_iou>=.75",
-	count(*) FILTER (WHERE iou >= 0.5 AND category <> gold_category) AS wrong_class,
-	count(*) FILTER (WHERE iou < 0.1) AS "stray_iou<.1"
-FROM best JOIN annotators a USING (annotator_id)
+\echo 'Per annotator against gold: boxes matched image by image (COCO''s greedy'
+\echo 'order, IoU >= 0.5, same category), every box and gold object one row.'
+WITH g AS (SELECT annot.objects(image_id, gold_id, category, box) AS o FROM gold_boxes),
+	d AS (SELECT annotator_id, annot.objects(image_id, label_id, category, box) AS o
+		FROM annotator_boxes GROUP BY annotator_id),
+	m AS (SELECT d.annotator_id, m.* FROM g, d, annot.match(g.o, d.o) m)
+SELECT a.name AS annotator, count(dt_id) AS boxes,
+	round(count(*) FILTER (WHERE outcome = 'match')::numeric / count(dt_id), 3) AS precision,
+	round(count(*) FILTER (WHERE outcome = 'match')::numeric / count(gt_id), 3) AS recall,
+	round(2 * count(*) FILTER (WHERE outcome = 'match')::numeric
+		/ (count(dt_id) + count(gt_id)), 3) AS f1,
+	round(avg(iou) FILTER (WHERE outcome = 'match')::numeric, 3) AS mean_iou
+FROM m JOIN annotators a USING (annotator_id)
 GROUP BY a.annotator_id, a.name ORDER BY a.annotator_id;
 
 \echo 'Likely duplicates: two boxes by the same annotator on the same image'

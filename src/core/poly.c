@@ -93,7 +93,7 @@ annot_poly_check(const annot_poly *p, size_t varsize, annot_err *err)
 		return annot_fail(err, ANNOT_ECORRUPT, -1,
 						  "Unknown poly format version %u (flags %u).",
 						  (unsigned) p->version, (unsigned) p->flags);
-	if (p->nrings < 1 || p->npoints < 3 * p->nrings ||
+	if (p->nrings < 1 || p->npoints < (int64_t) 3 * p->nrings ||
 		p->npoints > ANNOT_POLY_MAX_POINTS ||
 		annot_poly_size(p->nrings, p->npoints) != varsize)
 		return annot_fail(err, ANNOT_ECORRUPT, -1,
@@ -104,7 +104,7 @@ annot_poly_check(const annot_poly *p, size_t varsize, annot_err *err)
 	{
 		int32_t		start = r == 0 ? 0 : end[r - 1];
 
-		if (end[r] - start < 3 || end[r] > p->npoints)
+		if ((int64_t) end[r] - start < 3 || end[r] > p->npoints)
 			return annot_fail(err, ANNOT_ECORRUPT, -1,
 							  "Ring %d of a stored poly has inconsistent bounds.",
 							  (int) r + 1);

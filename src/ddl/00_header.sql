@@ -33,7 +33,11 @@ CREATE FUNCTION annot.input_error_info(literal text, type regtype,
 	OUT message text, OUT detail text, OUT hint text, OUT sql_error_code text)
 RETURNS record
 AS 'MODULE_PATHNAME', 'input_error_info'
-LANGUAGE C STRICT STABLE PARALLEL UNSAFE;
+LANGUAGE C STRICT STABLE PARALLEL UNSAFE
+-- the type's input function, called directly for annot's own types (some
+-- 10 times a plain operator's cost for a box), in a subtransaction for
+-- other types (some 50 times)
+COST 10;
 
 COMMENT ON FUNCTION annot.input_error_info(text, regtype) IS
 'The error that casting the literal to the type would raise (message, detail, hint, SQLSTATE), or all NULL when the literal is valid; pg_input_error_info() for PostgreSQL 15';
@@ -41,7 +45,8 @@ COMMENT ON FUNCTION annot.input_error_info(text, regtype) IS
 CREATE FUNCTION annot.input_is_valid(literal text, type regtype)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'input_is_valid'
-LANGUAGE C STRICT STABLE PARALLEL UNSAFE;
+LANGUAGE C STRICT STABLE PARALLEL UNSAFE
+COST 10;
 
 COMMENT ON FUNCTION annot.input_is_valid(text, regtype) IS
 'Whether the literal is valid input for the type; pg_input_is_valid() for PostgreSQL 15';

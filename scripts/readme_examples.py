@@ -4,12 +4,12 @@ check the results it states.
 
 Usage: readme_examples.py FILE.md   (connects with the PG* environment)
 
-Each example runs in one transaction that is rolled back, in a database
-of its own making (annot_docs, created afresh), so examples do not see
-each other's tables or settings.  An example that does not create annot
-itself gets `CREATE EXTENSION IF NOT EXISTS annot` first, as a reader's
-database would have it.  An example with transaction control of its own
-runs in a fresh database instead.
+Each example runs in one transaction that is rolled back, so examples do
+not see each other's tables or settings: in a database where annot is
+installed, as a reader's would be (annot_docs), or, when the example
+creates annot itself, in one where it is not (annot_docs_bare).  An
+example with transaction control of its own runs in a fresh database
+instead.
 
 A stated result is the run of `--` comment lines directly below the line
 that ends a query (SELECT, VALUES, TABLE, WITH, SHOW, EXPLAIN, or a
@@ -153,8 +153,12 @@ def main():
     blocks = [(text.count("\n", 0, m.start(1)) + 1, m.group(1))
               for m in re.finditer(r"^```sql\n(.*?)^```", text, re.S | re.M)]
     passed = failed = 0
+    bare = DB + "_bare"
     r = psql("-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {DB}",
-             "-c", f"CREATE DATABASE {DB}")
+             "-c", f"DROP DATABASE IF EXISTS {bare}",
+             "-c", f"CREATE DATABASE {DB}", "-c", f"CREATE DATABASE {bare}")
+    if r.returncode == 0:
+        r = psql("-d", DB, "-c", "CREATE EXTENSION annot")
     if r.returncode != 0:
         print(r.stderr.strip())
         print("0 passed, 1 failed")
@@ -163,19 +167,15 @@ def main():
         for index, (start, block) in enumerate(blocks, 1):
             script, checks = prepare(block, tmp, index)
             own_txn = TXN_CONTROL.search(block) is not None
-            head = ""
-            if "CREATE EXTENSION annot" not in block:
-                head = ("SET client_min_messages = warning;\n"
-                        "CREATE EXTENSION IF NOT EXISTS annot;\n"
-                        "RESET client_min_messages;\n")
+            creates = "CREATE EXTENSION annot" in block
             if own_txn:
                 db = f"{DB}_{index}"
                 psql("-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {db}",
                      "-c", f"CREATE DATABASE {db}")
-                body = head + script + "\n"
+                body = ("" if creates else "CREATE EXTENSION annot;\n") + script + "\n"
             else:
-                db = DB
-                body = "BEGIN;\n" + head + script + "\nROLLBACK;\n"
+                db = bare if creates else DB
+                body = "BEGIN;\n" + script + "\nROLLBACK;\n"
             path = os.path.join(tmp, f"{index:03d}.sql")
             pathlib.Path(path).write_text(body)
             r = psql("-d", db, "-v", "ON_ERROR_STOP=1", "-f", path)
@@ -202,7 +202,8 @@ def main():
                 print("  where the text says")
                 for x in expected:
                     print("    --" + x.rstrip())
-    psql("-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {DB}")
+    psql("-d", "postgres", "-c", f"DROP DATABASE IF EXISTS {DB}",
+         "-c", f"DROP DATABASE IF EXISTS {bare}")
     print(f"{passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

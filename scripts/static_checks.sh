@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # static_checks.sh -- checks of the tree that need no build: core header
-# purity, one version everywhere, README.md spliced from doc/reference,
-# install scripts that only CREATE, tests that read nothing outside the
-# repository.  One "ok"/"not ok" line each, then "N passed, N failed".
+# purity, nothing a trusted extension must not do, one version everywhere,
+# README.md spliced from doc/reference, install scripts that only CREATE,
+# tests that read nothing outside the repository.  One "ok"/"not ok" line each, then "N passed, N failed".
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -44,7 +44,16 @@ self_contained() {
 		grep -vE '^scripts/static_checks.sh:|ANNOT_REFDATA'
 }
 
+# annot is a trusted extension (README, "Privileges"): no file, process,
+# network, SPI or setting access in the C sources, nothing SECURITY DEFINER
+trusted() {
+	! grep -nE '\b(fopen|freopen|open|openat|creat|AllocateFile|OpenTransientFile|PathNameOpenFile|system|popen|exec[lv]p?e?|fork|socket|connect|PQconnectdb|SPI_[a-z_]+|set_config_option|SetConfigOption)[[:space:]]*\(' \
+		src/core/*.[ch] src/pg/*.[ch] &&
+		! grep -niE 'SECURITY[[:space:]]+DEFINER' src/ddl/[0-9]*.sql
+}
+
 check "src/core includes only core and C library headers" bash scripts/core_headers.sh
+check "nothing in the sources a trusted extension must not do" trusted
 check "one version in Makefile, annot.control, META.json and CHANGELOG.md" versions
 check "README.md is spliced from doc/reference" bash scripts/readme.sh --check
 check "install parts CREATE, never CREATE OR REPLACE" create_only

@@ -25,7 +25,7 @@ summary() {
 	stop_cluster
 	[ "$rc" -ne 0 ] && [ "$FAILED" -eq 0 ] && FAILED=1
 	rm -rf "$WORK"
-	log "finished in $((SECONDS - STARTED)) s; suites done at:$TIMES"
+	log "finished in $((SECONDS - STARTED)) s${TIMES:+; suites done at:$TIMES}"
 	echo
 	echo "$PASSED passed, $FAILED failed"
 	if [ "$FAILED" -eq 0 ]; then exit 0; else exit 1; fi
@@ -96,9 +96,9 @@ suite_clang() {
 }
 
 # Checks of the tree that need no build (scripts/static_checks.sh): src/core
-# includes no server header, one version everywhere, README.md spliced from
-# doc/reference, install parts that only CREATE, tests that read nothing
-# from beside the repository.
+# includes no server header, the sources do nothing a trusted extension must
+# not, one version everywhere, README.md spliced from doc/reference, install
+# parts that only CREATE, tests that read nothing from beside the repository.
 suite_static() {
 	local rc p f
 	if bash "$ANNOT_ROOT/scripts/static_checks.sh" >"$WORK/static.out" 2>&1; then rc=0; else rc=$?; fi
@@ -219,11 +219,12 @@ suite_pgtap() {
 	count pgtap "$p" "$f"
 }
 
-# Block until the other background suites have counted (for timing tests).
+# Block until the other background suites have ended (for timing tests).
 wait_for_others() {
-	local s
-	for s in clang static unit fuzz regress upgrade readme functions; do
-		while [ ! -f "$WORK/$s.count" ]; do sleep 0.2; done
+	local pid
+	for pid in "$PID_clang" "$PID_static" "$PID_core" "$PID_regress" "$PID_upgrade" \
+		"$PID_readme" "$PID_functions"; do
+		while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
 	done
 }
 

@@ -1,6 +1,9 @@
 -- The extension's catalog entries keep the project's rules:
 -- every object is commented, and functions declare honest properties.
 
+-- what the extension says it contains (the comment of annot.control)
+SELECT obj_description(oid, 'pg_extension') AS says FROM pg_extension WHERE extname = 'annot';
+
 -- objects of the extension without a COMMENT (expect none)
 SELECT pg_describe_object(d.classid, d.objid, d.objsubid) AS uncommented
 FROM pg_depend d

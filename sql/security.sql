@@ -75,6 +75,16 @@ DROP DATABASE regress_annot_security;
 DROP ROLE regress_annot_installer;
 DROP ROLE regress_annot_user;
 
+-- annot.input_error_info catches what a type's input function raises, but
+-- not a cancel: a statement timeout during a slow domain check still ends
+-- the statement.
+CREATE DOMAIN pg_temp.short_text AS text CHECK (length(VALUE) < 2);
+SELECT sql_error_code FROM annot.input_error_info('xyz', 'pg_temp.short_text');
+CREATE DOMAIN pg_temp.slow_text AS text CHECK (pg_sleep(0.5) IS NOT NULL);
+SET statement_timeout = '100ms';
+SELECT * FROM annot.input_error_info('x', 'pg_temp.slow_text');
+RESET statement_timeout;
+
 -- 4. search_path capture.  Look-alikes of every function and operator the
 -- SQL-language bodies of annot mention are planted in public, and every
 -- such function is called with search_path = public, pg_catalog, annot: a

@@ -33,14 +33,17 @@ CREATE FUNCTION annot.input_error_info(literal text, type regtype,
 	OUT message text, OUT detail text, OUT hint text, OUT sql_error_code text)
 RETURNS record
 AS 'MODULE_PATHNAME', 'input_error_info'
-LANGUAGE C STRICT STABLE PARALLEL UNSAFE;
+LANGUAGE C STRICT STABLE PARALLEL UNSAFE
+-- a subtransaction around the type's input function: some 50 times a
+-- plain operator's cost
+COST 50;
 
 COMMENT ON FUNCTION annot.input_error_info(text, regtype) IS
 'The error that casting the literal to the type would raise (message, detail, hint, SQLSTATE), or all NULL when the literal is valid; pg_input_error_info() for PostgreSQL 15';
 
 CREATE FUNCTION annot.input_is_valid(literal text, type regtype)
 RETURNS boolean
-LANGUAGE sql STRICT STABLE PARALLEL UNSAFE
+LANGUAGE sql STRICT STABLE PARALLEL UNSAFE COST 100
 BEGIN ATOMIC
 	SELECT (annot.input_error_info(literal, type)).sql_error_code IS NULL;
 END;

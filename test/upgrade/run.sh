@@ -2,8 +2,9 @@
 # run.sh -- update paths: for every released version V (src/ddl/released),
 # CREATE EXTENSION annot VERSION 'V' with data stored under it, then ALTER
 # EXTENSION annot UPDATE; the catalog must equal a fresh install's and the
-# data must read back unchanged.  Needs a running server (PGHOST, PGPORT,
-# PGUSER); prints one line per check and "N passed, N failed".
+# data must read back unchanged, and so after pg_dump and pg_restore.
+# Needs a running server (PGHOST, PGPORT, PGUSER); prints one line per
+# check and "N passed, N failed".
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
@@ -63,7 +64,26 @@ for script in "$root"/src/ddl/released/annot--*.sql; do
 	else
 		check "$v data: binary COPY writes the same bytes" f
 	fi
-	q -c "DROP DATABASE $db" >/dev/null
+	# pg_dump writes CREATE EXTENSION and the data; the dump restores into
+	# an empty database with the same catalog and values
+	q -c "DROP DATABASE IF EXISTS annot_restored" -c "CREATE DATABASE annot_restored" >/dev/null
+	if pg_dump -Fc -f "$out/dump" "$db" 2>"$out/err" &&
+		pg_restore --exit-on-error -d annot_restored "$out/dump" 2>>"$out/err"; then
+		check "$v updated database dumps and restores" t
+		q -d annot_restored -f "$here/catalog.sql" >"$out/restored.txt"
+		diff -u "$out/fresh.txt" "$out/restored.txt" >"$out/diff" &&
+			same=t || { head -40 "$out/diff"; same=f; }
+		check "$v restored catalog equals a fresh $current" "$same"
+		for d in "$db" annot_restored; do
+			q -d "$d" -c 'COPY (SELECT * FROM upgrade_data ORDER BY i) TO STDOUT' >"$out/$d.copy"
+		done
+		cmp -s "$out/$db.copy" "$out/annot_restored.copy" && [ -s "$out/$db.copy" ] &&
+			same=t || same=f
+		check "$v restored data equals the stored" "$same"
+	else
+		cat "$out/err"; check "$v updated database dumps and restores" f
+	fi
+	q -c "DROP DATABASE annot_restored" -c "DROP DATABASE $db" >/dev/null
 done
 q -c 'DROP DATABASE annot_fresh' >/dev/null
 echo "$passed passed, $failed failed"

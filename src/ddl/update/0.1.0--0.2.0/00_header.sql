@@ -40,9 +40,11 @@ COMMENT ON SCHEMA annot IS
 'Types, functions, operators and aggregates of the annot extension (annotation quality assurance), created and dropped with it';
 GRANT USAGE ON SCHEMA annot TO PUBLIC;
 
+ALTER FUNCTION annot.input_error_info(text, regtype) COST 50;
+
 CREATE OR REPLACE FUNCTION annot.input_is_valid(literal text, type regtype)
 RETURNS boolean
-LANGUAGE sql STRICT STABLE PARALLEL UNSAFE
+LANGUAGE sql STRICT STABLE PARALLEL UNSAFE COST 100
 BEGIN ATOMIC
 	SELECT (annot.input_error_info(literal, type)).sql_error_code IS NULL;
 END;
@@ -50,4 +52,4 @@ END;
 -- ALTER EXTENSION UPDATE keeps the comment of the first install: say what
 -- this version contains (the comment of annot.control).
 COMMENT ON EXTENSION annot IS
-'annotation quality assurance for computer-vision datasets: box, polygon and mask types with IoU and Dice, inter-annotator agreement aggregates';
+'annotation quality assurance for computer-vision datasets: box, polygon and RLE mask types with IoU, Dice and COCO JSON; inter-annotator agreement aggregates and mergeable agreement states';

@@ -132,15 +132,20 @@ annot_status
 annot_hungarian(const double *cost, int32_t rows, int32_t cols,
 				int32_t *row_to_col, annot_err *err)
 {
+	annot_err_about(err, "assignment", NULL);
 	if (rows < 0 || cols < 0 || rows > ANNOT_HUNGARIAN_MAX_SIDE ||
 		cols > ANNOT_HUNGARIAN_MAX_SIDE)
 		return annot_fail(err, ANNOT_ELIMIT, -1,
 						  "An assignment of %d x %d is over the limit of %d a side.",
 						  (int) rows, (int) cols, ANNOT_HUNGARIAN_MAX_SIDE);
 	for (size_t k = 0; k < (size_t) rows * (size_t) cols; k++)
+	{
+		if ((k & 0xFFFF) == 0)
+			annot_check_interrupts();
 		if (!isfinite(cost[k]))
 			return annot_fail(err, ANNOT_EPARAM, -1,
 							  "Assignment costs must be finite.");
+	}
 	if (rows == 0 || cols == 0)
 	{
 		for (int32_t i = 0; i < rows; i++)

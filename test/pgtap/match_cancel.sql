@@ -11,7 +11,7 @@ SELECT cmp_ok(tap_util.cancel_delay($q$
 			FROM generate_series(1, 3000) i) g,
 		(SELECT annot.objects(1, i, 'a', annot.bbox(i % 1000 + 3, 0, i % 1000 + 53, 50), i::float8) AS o
 			FROM generate_series(1, 3000) i) d,
-		annot.match(g.o, d.o, method => 'optimal') m$q$, 1500), '<', 100::float8,
+		annot.match(g.o, d.o, method => 'optimal') m$q$, 400), '<', 100::float8,
 	'a cancel stops the Hungarian method within 100 ms');
 
 SELECT * FROM finish();
